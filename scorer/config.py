@@ -68,20 +68,25 @@ class SourceEntry(_Section):
     reliability: Unit | None = Field(
         None, description="Reliability as an origin; empty: the kind's default."
     )
-    institution: str = Field("", description="For a person: the institution they speak for.")
+    institution: str = Field(
+        "", description="For a person: the institution they speak for."
+    )
 
 
 class ExtractConfig(_Section):
     """How claims are found in text."""
 
     units_file: str = Field(
-        "", description="Extra TOML file of unit and noun synonyms, added to the defaults."
+        "",
+        description="Extra TOML file of unit and noun synonyms, added to the defaults.",
     )
     cues_file: str = Field(
-        "", description="Extra TOML file of attribution and hedge cues, added to the defaults."
+        "",
+        description="Extra TOML file of attribution and hedge cues, added to the defaults.",
     )
     sources_file: str = Field(
-        "", description="Extra TOML source registry ([[source]] tables), added to the defaults."
+        "",
+        description="Extra TOML source registry ([[source]] tables), added to the defaults.",
     )
     sources: list[SourceEntry] = Field(
         default_factory=list, description="Sources added to the registry inline."
@@ -107,13 +112,22 @@ class GroupConfig(_Section):
     predicate_weight: float = Field(1.0, ge=0.0, description="Weight of the predicate.")
     actor_weight: float = Field(1.5, ge=0.0, description="Weight of actors and places.")
     scope_weight: float = Field(1.5, ge=0.0, description="Weight of the time scope.")
-    context_weight: float = Field(1.0, ge=0.0, description="Weight of the sentence words.")
+    context_weight: float = Field(
+        1.0, ge=0.0, description="Weight of the sentence words."
+    )
+    keyword_weight: float = Field(
+        1.0,
+        ge=0.0,
+        description="Weight of the document's keywords (which event it covers).",
+    )
 
 
 class ProvenanceConfig(_Section):
     """How a claim's weight follows from its chain."""
 
-    hop_decay: Unit = Field(0.7, description="Weight kept at each hop from the publisher.")
+    hop_decay: Unit = Field(
+        0.7, description="Weight kept at each hop from the publisher."
+    )
     unreached_penalty: float = Field(
         2.0,
         ge=0.0,
@@ -141,14 +155,18 @@ class ProvenanceConfig(_Section):
         description="Origin reliability by kind of source.",
     )
     origin_reliability: dict[str, Unit] = Field(
-        default_factory=dict, description="Origin reliability by source name (overrides kind)."
+        default_factory=dict,
+        description="Origin reliability by source name (overrides kind).",
     )
     outlet_priors: dict[str, Unit] = Field(
         default_factory=dict, description="Prior by outlet name or domain."
     )
-    default_outlet_prior: Unit = Field(0.7, description="Prior of an outlet not listed.")
+    default_outlet_prior: Unit = Field(
+        0.7, description="Prior of an outlet not listed."
+    )
     priors_csv: str = Field(
-        "", description="CSV of domain,prior rows (public domain-quality lists have this shape)."
+        "",
+        description="CSV of domain,prior rows (public domain-quality lists have this shape).",
     )
 
 
@@ -156,21 +174,29 @@ class DisagreementConfig(_Section):
     """How disagreement inside a subject is scored."""
 
     dispersion_weight: float = Field(0.45, ge=0.0, description="Weight of the spread.")
-    gap_weight: float = Field(0.45, ge=0.0, description="Weight of non-overlapping intervals.")
-    voices_weight: float = Field(0.10, ge=0.0, description="Weight of the number of voices.")
+    gap_weight: float = Field(
+        0.45, ge=0.0, description="Weight of non-overlapping intervals."
+    )
+    voices_weight: float = Field(
+        0.10, ge=0.0, description="Weight of the number of voices."
+    )
     dispersion_scale: float = Field(
         0.3,
         gt=0.0,
         description="Weighted log10 spread at which the dispersion part reaches about 0.63.",
     )
     gap_scale: float = Field(
-        0.15, gt=0.0, description="Relative gap at which the gap part reaches about 0.63."
+        0.15,
+        gt=0.0,
+        description="Relative gap at which the gap part reaches about 0.63.",
     )
     voices_saturation: int = Field(
         4, ge=2, description="Independent voices at which the voices part is 1."
     )
     window_days: int = Field(
-        3, ge=0, description="Claims this many days apart or less count as simultaneous."
+        3,
+        ge=0,
+        description="Claims this many days apart or less count as simultaneous.",
     )
     parts_tolerance: Unit = Field(
         0.05, description="Relative tolerance when checking that parts sum to a total."
@@ -180,11 +206,19 @@ class DisagreementConfig(_Section):
 class CredibilityConfig(_Section):
     """How outlets and documents are scored."""
 
-    proximity_weight: float = Field(0.3, ge=0.0, description="Weight of closeness to primaries.")
+    proximity_weight: float = Field(
+        0.3, ge=0.0, description="Weight of closeness to primaries."
+    )
     sourcing_weight: float = Field(0.2, ge=0.0, description="Weight of naming sources.")
-    fidelity_weight: float = Field(0.2, ge=0.0, description="Weight of repeating cited figures.")
-    independence_weight: float = Field(0.1, ge=0.0, description="Weight of original text.")
-    agreement_weight: float = Field(0.2, ge=0.0, description="Weight of agreeing with consensus.")
+    fidelity_weight: float = Field(
+        0.2, ge=0.0, description="Weight of repeating cited figures."
+    )
+    independence_weight: float = Field(
+        0.1, ge=0.0, description="Weight of original text."
+    )
+    agreement_weight: float = Field(
+        0.2, ge=0.0, description="Weight of agreeing with consensus."
+    )
     near_copy_threshold: Unit = Field(
         0.5, description="Shingle overlap above which two documents are near-copies."
     )
@@ -194,7 +228,9 @@ class ReportConfig(_Section):
     """What the report shows."""
 
     top: int = Field(10, ge=1, description="How many subjects the report details.")
-    min_claims: int = Field(1, ge=1, description="Subjects with fewer claims are left out.")
+    min_claims: int = Field(
+        1, ge=1, description="Subjects with fewer claims are left out."
+    )
 
 
 class Config(_Section):
@@ -209,7 +245,9 @@ class Config(_Section):
     report: ReportConfig = Field(default_factory=ReportConfig)
 
 
-def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> Config:
+def load_config(
+    path: str | Path | None = None, overrides: list[str] | None = None
+) -> Config:
     """Read, merge and validate a config.
 
     Parameters
@@ -376,10 +414,26 @@ def _field_bounds(loc: tuple[str, ...]) -> tuple[Any, Any]:
     lo = hi = None
     if info is not None:
         for meta in info.metadata:
-            lo = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else lo
-            lo = getattr(meta, "gt", None) if getattr(meta, "gt", None) is not None else lo
-            hi = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else hi
-            hi = getattr(meta, "lt", None) if getattr(meta, "lt", None) is not None else hi
+            lo = (
+                getattr(meta, "ge", None)
+                if getattr(meta, "ge", None) is not None
+                else lo
+            )
+            lo = (
+                getattr(meta, "gt", None)
+                if getattr(meta, "gt", None) is not None
+                else lo
+            )
+            hi = (
+                getattr(meta, "le", None)
+                if getattr(meta, "le", None) is not None
+                else hi
+            )
+            hi = (
+                getattr(meta, "lt", None)
+                if getattr(meta, "lt", None) is not None
+                else hi
+            )
     return lo, hi
 
 
@@ -448,7 +502,9 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
+        inner = ", ".join(
+            f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()
+        )
         return "{ " + inner + " }" if inner else "{}"
     if isinstance(value, BaseModel):
         return _toml_value(value.model_dump(exclude_none=True))

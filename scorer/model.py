@@ -105,6 +105,7 @@ class Claim:
     quantity: Quantity
     attribution: Attribution
     noun: str = ""
+    noun_surface: str = ""
     predicate: str = ""
     actors: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
@@ -112,6 +113,7 @@ class Claim:
     hedge_cue: str = ""
     published: dt.date | None = None
     context: str = ""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ CLAIM_COLUMNS = (
     "qualifier",
     "relative",
     "noun",
+    "noun_surface",
     "predicate",
     "actors",
     "scope",
@@ -150,6 +153,7 @@ CLAIM_COLUMNS = (
     "published",
     "sentence",
     "context",
+    "keywords",
 )
 SCORED_CLAIM_COLUMNS = CLAIM_COLUMNS + (
     "distance",

@@ -13,7 +13,9 @@ ROOT = Path(__file__).parent.parent
 
 
 def test_default_toml_is_a_copy_of_the_defaults():
-    assert (ROOT / "configs" / "default.toml").read_text(encoding="utf-8") == config_toml()
+    assert (ROOT / "configs" / "default.toml").read_text(
+        encoding="utf-8"
+    ) == config_toml()
     assert load_config(ROOT / "configs" / "default.toml") == Config()
 
 
@@ -24,7 +26,9 @@ def test_every_shipped_profile_is_valid(profile):
 
 def test_out_of_range_knob_names_file_line_and_key(tmp_path):
     path = tmp_path / "my.toml"
-    path.write_text("[group]\nthreshold = 0.5\n\n[provenance]\n# decay\nhop_decay = 7\n")
+    path.write_text(
+        "[group]\nthreshold = 0.5\n\n[provenance]\n# decay\nhop_decay = 7\n"
+    )
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert info.value.problems == [
@@ -42,7 +46,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
     problems = info.value.problems
     assert len(problems) == 3
     assert problems[0].startswith(f"{path}:2: provenance.hop_decay must be between")
-    assert problems[1].startswith(f"{path}:3: provenance.hedge_factor must be a valid number")
+    assert problems[1].startswith(
+        f"{path}:3: provenance.hedge_factor must be a valid number"
+    )
     assert problems[2].startswith(f"{path}:5: group.threshhold is not a known key")
     assert "threshold" in problems[2]
 
@@ -79,7 +85,9 @@ def test_invalid_toml_is_reported_with_its_file(tmp_path):
 def test_missing_data_file_is_caught_at_load(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text("[provenance]\npriors_csv = 'nowhere.csv'\n")
-    with pytest.raises(ConfigError, match=r"c.toml:2: provenance.priors_csv must name an"):
+    with pytest.raises(
+        ConfigError, match=r"c.toml:2: provenance.priors_csv must name an"
+    ):
         load_config(path)
 
 

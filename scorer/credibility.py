@@ -1,0 +1,237 @@
+"""Credibility stage: how far each outlet, and each document, can be trusted.
+
+Components, each in [0, 1] and shown beside the combined score:
+
+* **proximity**: the mean of ``hop_decay ** distance`` over the outlet's claims;
+* **sourcing**: the share of its claims that name a source beyond the outlet itself;
+* **fidelity**: among its claims whose cited source (or a closer outlet citing the same
+  origin) is also in the corpus with a figure for the same subject, the share whose
+  interval overlaps that closer figure; empty where nothing can be checked;
+* **independence**: the share of its documents that are not near-copies of another
+  outlet's document;
+* **agreement**: over its claims in subjects with two or more voices,
+  ``mean(exp(-|t(value) - t(centre)| / dispersion_scale))`` with ``t`` the subject's
+  scale (log10 for positive values).
+
+``credibility`` is the weighted mean of the components that are defined, with the
+weights of the ``credibility`` config section. Documents get the same treatment:
+``deviation`` is the mean distance of their figures from their subjects' centres (log10
+units for positive values), ``near_copies`` lists the documents they nearly copy, and
+``credibility`` combines proximity, agreement and independence.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from scorer.config import CredibilityConfig, DisagreementConfig, ProvenanceConfig
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _value(low: object, high: object) -> float | None:
+    values = [float(v) for v in (low, high) if v is not None and not _isnan(v)]
+    return sum(values) / len(values) if values else None
+
+
+def _isnan(value: object) -> bool:
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def _deviation(value: float | None, centre: object) -> float | None:
+    if value is None or centre is None or _isnan(centre):
+        return None
+    centre = float(centre)  # type: ignore[arg-type]
+    if value > 0 and centre > 0:
+        return abs(math.log10(value) - math.log10(centre))
+    scale = max(abs(value), abs(centre)) or 1.0
+    return abs(value - centre) / scale
+
+
+def _overlaps(a: tuple[object, object], b: tuple[object, object]) -> bool:
+    a_low, a_high = (None if _isnan(v) else float(v) for v in a)  # type: ignore[arg-type]
+    b_low, b_high = (None if _isnan(v) else float(v) for v in b)  # type: ignore[arg-type]
+    if a_high is not None and b_low is not None and b_low > a_high * 1.0001:
+        return False
+    return not (b_high is not None and a_low is not None and a_low > b_high * 1.0001)
+
+
+def _claim_deviations(
+    claims: pd.DataFrame, subjects: pd.DataFrame
+) -> dict[int, float | None]:
+    contested = subjects[subjects["n_origins"] >= 2].set_index("subject")["centre"]
+    result: dict[int, float | None] = {}
+    for row in claims.itertuples(index=False):
+        centre = contested.get(row.subject)
+        result[row.claim_id] = (
+            None if centre is None else _deviation(_value(row.low, row.high), centre)
+        )
+    return result
+
+
+def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
+    """Per claim that can be checked: does it repeat the figure of a closer source?"""
+    result: dict[int, bool] = {}
+    for _, members in claims.groupby("subject"):
+        if len(members) < 2:
+            continue
+        rows = list(members.itertuples(index=False))
+        for row in rows:
+            links = str(row.chain).split(" > ")
+            if len(links) < 2:
+                continue
+            cited = {name.lower() for name in links[1:]}
+            closer = [
+                other
+                for other in rows
+                if other.claim_id != row.claim_id
+                and (
+                    str(other.outlet).lower() in cited
+                    or (
+                        str(other.origin).lower() == str(row.origin).lower()
+                        and other.distance < row.distance
+                    )
+                )
+            ]
+            if closer:
+                result[row.claim_id] = any(
+                    _overlaps((row.low, row.high), (o.low, o.high)) for o in closer
+                )
+    return result
+
+
+def _combine(parts: dict[str, float | None], weights: dict[str, float]) -> float:
+    total = sum(weights[k] for k, v in parts.items() if v is not None)
+    if total <= 0:
+        return 0.0
+    return sum(weights[k] * v for k, v in parts.items() if v is not None) / total
+
+
+def score_outlets(
+    claims: pd.DataFrame,
+    subjects: pd.DataFrame,
+    documents: pd.DataFrame,
+    near_copies: dict[str, tuple[str, ...]],
+    config: CredibilityConfig | None = None,
+    provenance: ProvenanceConfig | None = None,
+    disagreement: DisagreementConfig | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score outlets and documents.
+
+    Parameters
+    ----------
+    claims
+        Scored, grouped claims (``distance``, ``subject``, ``chain``, ``origin``...).
+    subjects
+        The subject table from :func:`scorer.disagreement.measure_disagreement`.
+    documents
+        One row a document with at least ``doc_id`` and ``outlet``.
+    near_copies
+        Each document's near-copies (:func:`scorer.independence.find_near_copies`).
+
+    Returns
+    -------
+    (outlets, documents)
+        DataFrames with the columns of ``OUTLET_COLUMNS`` and ``DOCUMENT_COLUMNS``.
+    """
+    import pandas as pd
+
+    from scorer.model import DOCUMENT_COLUMNS, OUTLET_COLUMNS
+
+    config = config or CredibilityConfig()
+    provenance = provenance or ProvenanceConfig()
+    disagreement = disagreement or DisagreementConfig()
+    weights = {
+        "proximity": config.proximity_weight,
+        "sourcing": config.sourcing_weight,
+        "fidelity": config.fidelity_weight,
+        "independence": config.independence_weight,
+        "agreement": config.agreement_weight,
+    }
+    deviations = _claim_deviations(claims, subjects) if not claims.empty else {}
+    fidelity = _fidelity(claims) if not claims.empty else {}
+    outlet_of = dict(zip(documents["doc_id"], documents["outlet"], strict=True))
+    copied = {
+        doc_id: any(outlet_of.get(other) != outlet_of.get(doc_id) for other in others)
+        for doc_id, others in near_copies.items()
+    }
+
+    def agreement_of(ids: list[int]) -> float | None:
+        values = [deviations.get(i) for i in ids]
+        values = [v for v in values if v is not None]
+        if not values:
+            return None
+        scale = disagreement.dispersion_scale
+        return sum(math.exp(-v / scale) for v in values) / len(values)
+
+    by_outlet = claims.groupby("outlet").indices if not claims.empty else {}
+    by_doc = claims.groupby("doc_id").indices if not claims.empty else {}
+    outlet_rows = []
+    for outlet, docs in documents.groupby("outlet", sort=True):
+        mine = claims.iloc[by_outlet.get(outlet, [])]
+        ids = list(mine["claim_id"]) if not mine.empty else []
+        checked = [fidelity[i] for i in ids if i in fidelity]
+        parts: dict[str, float | None] = {
+            "proximity": float((provenance.hop_decay ** mine["distance"]).mean())
+            if ids
+            else None,
+            "sourcing": float((mine["chain"].str.count(" > ") > 0).mean())
+            if ids
+            else None,
+            "fidelity": sum(checked) / len(checked) if checked else None,
+            "independence": 1.0
+            - sum(copied.get(d, False) for d in docs["doc_id"]) / len(docs),
+            "agreement": agreement_of(ids),
+        }
+        outlet_rows.append(
+            {
+                "outlet": outlet,
+                "n_docs": len(docs),
+                "n_claims": len(ids),
+                **{k: None if v is None else round(v, 4) for k, v in parts.items()},
+                # Independence alone says nothing of an outlet that states no figure.
+                "credibility": round(_combine(parts, weights), 4) if ids else None,
+            }
+        )
+    outlets = pd.DataFrame.from_records(outlet_rows, columns=list(OUTLET_COLUMNS))
+    outlets = outlets.sort_values(
+        ["credibility", "outlet"],
+        ascending=[False, True],
+        kind="stable",
+        na_position="last",
+    ).reset_index(drop=True)
+
+    document_rows = []
+    for row in documents.itertuples(index=False):
+        mine = claims.iloc[by_doc.get(row.doc_id, [])]
+        ids = list(mine["claim_id"]) if not mine.empty else []
+        devs = [deviations[i] for i in ids if deviations.get(i) is not None]
+        parts = {
+            "proximity": float((provenance.hop_decay ** mine["distance"]).mean())
+            if ids
+            else None,
+            "agreement": agreement_of(ids),
+            "independence": 0.0 if copied.get(row.doc_id) else 1.0,
+        }
+        document_rows.append(
+            {
+                "doc_id": row.doc_id,
+                "outlet": row.outlet,
+                "n_claims": len(ids),
+                "distance": round(float(mine["distance"].mean()), 4) if ids else None,
+                "deviation": round(sum(devs) / len(devs), 4) if devs else None,
+                "near_copies": "; ".join(near_copies.get(row.doc_id, ())),
+                "credibility": round(_combine(parts, {k: weights[k] for k in parts}), 4)
+                if ids
+                else None,
+            }
+        )
+    docs_table = pd.DataFrame.from_records(
+        document_rows, columns=list(DOCUMENT_COLUMNS)
+    )
+    return outlets, docs_table

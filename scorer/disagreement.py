@@ -1,0 +1,315 @@
+"""Disagreement stage: how far the independent voices of a subject disagree.
+
+Per subject, claims are first reduced to **voices** (one per independent origin, see
+:mod:`scorer.independence`): a voice states the interval of its heaviest claim (the
+latest, on ties) and carries the sum of its claims' weights, capped at 1, as its weight.
+Claims of one sentence that add up to another voice's value are parts of that total,
+so they are merged into one voice first (1,000 + 5,000 against 6,000 agree).
+
+Values are compared on a log10 scale when every value is positive (counts, money,
+areas), else on a linear scale divided by the largest magnitude. With ``t`` that
+transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
+
+* centre ``c`` = the weighted median of ``x_i`` (reported back in the claim's unit);
+* dispersion ``D`` = ``sqrt(sum w_i (x_i - c)^2 / sum w_i)``;
+* gap ``G`` = the largest distance between two voices' intervals that do not overlap,
+  each pair scaled by ``min(w_i, w_j) / max(w)`` (open bounds never cause a gap on
+  their open side: "more than 10,000" does not contradict 12,000);
+* voices ``V`` = ``min(1, (n - 1) / (voices_saturation - 1))``.
+
+The score is::
+
+    base  = (a * (1 - exp(-D / dispersion_scale)) + b * (1 - exp(-G / gap_scale))) / (a + b)
+    score = base * ((1 - v) + v * V)
+
+with ``a, b, v`` = ``dispersion_weight, gap_weight, voices_weight``. One voice scores 0.
+
+**Time**: where claims carry publication dates, the score is also computed over every
+window of ``window_days`` days (undated claims belong to every window); the largest of
+those is ``window_disagreement``, the spread among sources speaking at the same time,
+which is what subjects are ranked by. Change over time alone (a toll rising day by day)
+then ranks low while still shown in ``disagreement``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from scorer.config import DisagreementConfig
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """An independent origin's position in a subject."""
+
+    key: str
+    low: float | None
+    high: float | None
+    weight: float
+    n_claims: int
+    published: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The parts of a subject's disagreement score."""
+
+    disagreement: float
+    centre: float | None
+    dispersion: float
+    gap: float
+    n_voices: int
+    dispersion_part: float
+    gap_part: float
+    voices_part: float
+
+
+def _point(low: float | None, high: float | None) -> float | None:
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high
+
+
+def _num(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _voices(members: pd.DataFrame, config: DisagreementConfig) -> list[Voice]:
+    rows = _merge_parts(members, config)
+    voices: dict[str, list[dict]] = {}
+    for row in rows:
+        voices.setdefault(row["voice"], []).append(row)
+    result = []
+    for key, claims in sorted(voices.items()):
+        best = max(
+            claims,
+            key=lambda r: (r["weight"], r["published"] or dt.date.min, -r["start"]),
+        )
+        result.append(
+            Voice(
+                key=key,
+                low=best["low"],
+                high=best["high"],
+                weight=min(1.0, sum(r["weight"] for r in claims)),
+                n_claims=len(claims),
+                published=best["published"],
+            )
+        )
+    return result
+
+
+def _merge_parts(members: pd.DataFrame, config: DisagreementConfig) -> list[dict]:
+    """Rows of the subject, with same-sentence parts that sum to another value merged."""
+    rows = []
+    for record in members.to_dict("records"):
+        published = record.get("published")
+        if isinstance(published, str) and published:
+            published = dt.date.fromisoformat(published[:10])
+        elif not isinstance(published, dt.date):
+            published = None
+        rows.append(
+            {
+                "voice": record["voice"],
+                "low": _num(record["low"]),
+                "high": _num(record["high"]),
+                "weight": float(record["weight"]),
+                "published": published,
+                "start": int(record["start"]),
+                "sentence_key": (record["doc_id"], record.get("sentence", "")),
+            }
+        )
+    exact = [r for r in rows if r["low"] is not None and r["low"] == r["high"]]
+    by_sentence: dict[tuple, list[dict]] = {}
+    for row in exact:
+        by_sentence.setdefault(row["sentence_key"], []).append(row)
+    merged_ids: set[int] = set()
+    extra = []
+    for group in by_sentence.values():
+        if len(group) < 2 or len({r["low"] for r in group}) < 2:
+            continue
+        total = sum(r["low"] for r in group)
+        others = [r for r in exact if r["sentence_key"] != group[0]["sentence_key"]]
+        if any(abs(o["low"] - total) <= config.parts_tolerance * total for o in others):
+            merged_ids.update(id(r) for r in group)
+            first = min(group, key=lambda r: r["start"])
+            extra.append(
+                {
+                    **first,
+                    "low": total,
+                    "high": total,
+                    "weight": max(r["weight"] for r in group),
+                }
+            )
+    return [r for r in rows if id(r) not in merged_ids] + extra
+
+
+def _transform(values: list[float]) -> tuple[callable, callable]:  # type: ignore[valid-type]
+    if values and min(values) > 0:
+        return math.log10, lambda x: 10**x
+    scale = max((abs(v) for v in values), default=1.0) or 1.0
+    return (lambda x: x / scale), (lambda x: x * scale)
+
+
+def _weighted_median(x: np.ndarray, w: np.ndarray) -> float:
+    order = np.argsort(x, kind="stable")
+    cumulative = np.cumsum(w[order])
+    return float(x[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
+    """Combine voices into a disagreement score (formula in the module docstring)."""
+    valued = [v for v in voices if _point(v.low, v.high) is not None]
+    bounds = [b for v in valued for b in (v.low, v.high) if b is not None]
+    if not valued:
+        return Score(0.0, None, 0.0, 0.0, len(voices), 0.0, 0.0, 0.0)
+    forward, backward = _transform(bounds)
+    x = np.array([forward(_point(v.low, v.high)) for v in valued])
+    w = np.array([max(v.weight, 1e-9) for v in valued])
+    centre_t = _weighted_median(x, w)
+    centre = float(backward(centre_t))
+    n = len(valued)
+    if n < 2:
+        return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0)
+    dispersion = float(math.sqrt(np.sum(w * (x - centre_t) ** 2) / np.sum(w)))
+    gap = 0.0
+    w_max = float(w.max())
+    for i in range(n):
+        for j in range(i + 1, n):
+            pair_gap = _interval_gap(valued[i], valued[j], forward)
+            if pair_gap > 0:
+                gap = max(gap, pair_gap * min(w[i], w[j]) / w_max)
+    a, b, v = config.dispersion_weight, config.gap_weight, config.voices_weight
+    dispersion_part = 1 - math.exp(-dispersion / config.dispersion_scale)
+    gap_part = 1 - math.exp(-gap / config.gap_scale)
+    voices_part = min(1.0, (n - 1) / (config.voices_saturation - 1))
+    base = (a * dispersion_part + b * gap_part) / (a + b) if a + b > 0 else 0.0
+    score = base * ((1 - min(v, 1.0)) + min(v, 1.0) * voices_part)
+    return Score(
+        disagreement=round(float(min(1.0, max(0.0, score))), 6),
+        centre=centre,
+        dispersion=round(dispersion, 6),
+        gap=round(gap, 6),
+        n_voices=n,
+        dispersion_part=round(dispersion_part, 6),
+        gap_part=round(gap_part, 6),
+        voices_part=round(voices_part, 6),
+    )
+
+
+def _interval_gap(a: Voice, b: Voice, forward) -> float:  # noqa: ANN001
+    """Distance between two intervals on the transformed scale; 0 if they overlap."""
+    gap = 0.0
+    if a.high is not None and b.low is not None and b.low > a.high:
+        gap = max(gap, forward(b.low) - forward(a.high))
+    if b.high is not None and a.low is not None and a.low > b.high:
+        gap = max(gap, forward(a.low) - forward(b.high))
+    return gap
+
+
+def _window_score(voices_rows: pd.DataFrame, config: DisagreementConfig) -> float:
+    dates = sorted(
+        {d for d in voices_rows["published"] if isinstance(d, str) and d} | set()
+    )
+    if len(dates) < 2:
+        return -1.0
+    best = 0.0
+    parsed = [dt.date.fromisoformat(d[:10]) for d in dates]
+    for start in parsed:
+        end = start + dt.timedelta(days=config.window_days)
+        inside = voices_rows[
+            voices_rows["published"].map(
+                lambda d, s=start, e=end: (
+                    not d
+                    or not isinstance(d, str)
+                    or s <= dt.date.fromisoformat(d[:10]) <= e
+                )
+            )
+        ]
+        best = max(best, score_voices(_voices(inside, config), config).disagreement)
+    return best
+
+
+def measure_disagreement(
+    claims: pd.DataFrame, config: DisagreementConfig | None = None
+) -> pd.DataFrame:
+    """Score every subject.
+
+    Parameters
+    ----------
+    claims
+        Scored claims with ``subject``, ``subject_label``, ``voice``, ``weight``,
+        ``low``, ``high``, ``unit``, ``published``, ``doc_id``, ``start``.
+    config
+        The disagreement section.
+
+    Returns
+    -------
+    DataFrame
+        One row a subject with the columns of :data:`scorer.model.SUBJECT_COLUMNS`
+        and the parts of the score, ranked by ``window_disagreement`` (then
+        ``disagreement``, voices and claims).
+    """
+    import pandas as pd
+
+    from scorer.model import SUBJECT_COLUMNS
+
+    config = config or DisagreementConfig()
+    records = []
+    for subject, members in claims.groupby("subject", sort=True):
+        voices = _voices(members, config)
+        score = score_voices(voices, config)
+        window = _window_score(members, config)
+        lows = [v for v in members["low"].map(_num) if v is not None]
+        highs = [v for v in members["high"].map(_num) if v is not None]
+        n_claims = len(members)
+        records.append(
+            {
+                "subject": subject,
+                "label": members["subject_label"].iloc[0],
+                "unit": members["unit"].iloc[0],
+                "disagreement": score.disagreement,
+                "window_disagreement": score.disagreement if window < 0 else window,
+                "n_claims": n_claims,
+                "n_origins": score.n_voices,
+                "n_docs": members["doc_id"].nunique(),
+                "low": min(lows + highs) if lows or highs else None,
+                "high": max(highs + lows) if lows or highs else None,
+                "centre": score.centre,
+                "dispersion": score.dispersion,
+                "gap": score.gap,
+                "dispersion_part": score.dispersion_part,
+                "gap_part": score.gap_part,
+                "voices_part": score.voices_part,
+                "amplification": round(n_claims / max(score.n_voices, 1), 3),
+                "status": "contested"
+                if score.disagreement > 0
+                else ("uncontested" if score.n_voices <= 1 else "agreed"),
+            }
+        )
+    table = pd.DataFrame.from_records(
+        records,
+        columns=list(SUBJECT_COLUMNS) + ["dispersion_part", "gap_part", "voices_part"],
+    )
+    if table.empty:
+        return table
+    table = table.sort_values(
+        ["window_disagreement", "disagreement", "n_origins", "n_claims", "subject"],
+        ascending=[False, False, False, False, True],
+        kind="stable",
+    ).reset_index(drop=True)
+    table["rank"] = np.arange(1, len(table) + 1)
+    return table

@@ -1,0 +1,2328 @@
+"""Extraction stage: attribution chains, who said each claim, publisher first.
+
+A chain starts with the document's publisher and follows the cues of the text outward
+to the origin: "Reuters, citing a South Korean lawmaker with access to intelligence
+from South Korea's National Intelligence Service, reported ..." gives
+``publisher > Reuters > South Korean lawmaker > National Intelligence Service``.
+
+How a claim gets its chain:
+
+1. Its own sentence: the attribution whose scope covers the claim ("X said that ..."
+   covers what follows the verb, "..., X said." what precedes it, "a count of 41
+   provided by X" the phrase around it). Clause-level attributions nest, outlets
+   outermost; phrase-level ones ("X's estimate", "an AFP tally") win over them.
+2. Otherwise the nearest attribution earlier in the same paragraph.
+3. Otherwise the document's lead: an attribution in the first body paragraph whose
+   source the text names again later ("This was reported by CNN, relying on ...").
+4. Otherwise the publisher alone.
+
+A dateline or source credit ("LOS ANGELES (KCAL, KCBS) —", "Source: BBC") puts that
+outlet after the publisher in every later chain. Sources are resolved in text order:
+pronouns and generic phrases ("the agency", "the minister", "intelligence
+calculations") take the source named before that shares their head word, surnames
+take the full name written elsewhere, and an outlet a source spoke to anywhere in the
+text ("two diplomats told AFP") is put before that source in every chain.
+
+Cue words and the function words the reader relies on live in
+``scorer/data/cues.toml``; source names, aliases, kinds and generic kind patterns in
+``scorer/data/sources.toml``. No source vocabulary is written in this module.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from scorer.config import SourceEntry
+from scorer.errors import ConfigError
+from scorer.extract.sentences import split_paragraphs, split_sentences
+from scorer.model import Attribution, Document, Link
+
+_INTERMEDIARY = frozenset({"publisher", "outlet", "wire"})
+_PERSONS = frozenset({"person", "official", "expert", "anonymous", "unknown"})
+_PEOPLE = frozenset({"person", "official", "expert"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
+_TOKEN = re.compile(
+    r"[A-Za-z0-9$€£][\w’'&$%-]*(?:(?:\.|,(?=\d{3}))[\w’'&$%-]+)*|[,;:()\[\]\"“”—–]|(?<!\w)[-‘’'](?!\w)"
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9&'-]*")
+_SQUASH = re.compile(r"[^a-z0-9]+")
+_PAREN = re.compile(r"\s*\(([^()]{1,60})\)\s*")
+_DOMAIN_TAIL = re.compile(
+    r"\.(?:com|org|net|gov|edu|int|info|news|co|ac|[a-z]{2})(?:\.[a-z]{2})?$"
+)
+_CLAUSE_PUNCT = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|ing)$")
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+
+
+@lru_cache(maxsize=4)
+def _packaged(name: str) -> dict[str, Any]:
+    text = resources.files("scorer.data").joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _grammar(key: str) -> frozenset[str]:
+    """A list of English function words from the [grammar] table of cues.toml."""
+    return frozenset(w.lower() for w in _packaged("cues.toml")["grammar"][key])
+
+
+_PARTICLES = _grammar("name_particles")  # "bin", "al", "van": inside a person's name
+_TRAILING_MARKERS = _grammar("trailing_markers")  # "who", "with": a clause follows
+_REDUCED = _grammar("reduced_clause")  # "when asked ...": an adverbial clause
+_LINKING = _grammar("linking")  # words that carry no content in a name
+_QUALIFIERS = _grammar("qualifiers")  # "up to", "more than" before a figure
+_ADJECTIVES = _grammar("document_adjectives")  # "a new AFP tally"
+_CLOSERS = _grammar("closers")  # determiners that open a noun phrase
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What the registry and the generic patterns say about one source phrase."""
+
+    name: str
+    kind: str
+    institution: str = ""
+    reliability: float | None = None
+    known: bool = False  # listed in the registry (not only matched by a pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Cue words and name patterns, compiled once per registry."""
+
+    dateline_re: re.Pattern[str]
+    credit_re: re.Pattern[str]
+    acronym_re: re.Pattern[str]
+    name_re: re.Pattern[str]
+    kind_res: tuple[tuple[str, re.Pattern[str]], ...]
+    role_re: re.Pattern[str]
+    nested_re: re.Pattern[str]
+    trailing_re: re.Pattern[str]
+    suffix_re: re.Pattern[str]
+    determiner_re: re.Pattern[str]
+    pattern_reliability: tuple[tuple[re.Pattern[str], float], ...]
+    institutions: Mapping[str, str]
+    forward_kinds: Mapping[str, str]
+    object_verbs: frozenset[str]
+    conjunctions: frozenset[str]
+    prepositions: frozenset[str]
+    org_nouns: frozenset[str]
+    between: frozenset[str]
+    stop: frozenset[str]
+    inner: frozenset[str]
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    documents: frozenset[str]
+    not_sources: frozenset[str]
+    number_words: frozenset[str]
+    time_words: frozenset[str]
+    places: Mapping[str, str]  # country, demonym or capital (lower) -> country
+    demonym_stems: Mapping[str, str]  # country (lower) -> stem shared with its demonym
+    passive_words: frozenset[str]
+    verbs: frozenset[str]
+    inverting: frozenset[str]
+    content_re: re.Pattern[str]
+    from_nouns: frozenset[str]
+    cue_words: frozenset[str]
+    forward_index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    headline_re: re.Pattern[str]
+    memo: dict[tuple[str, str], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRegistry:
+    """Known sources with their aliases, plus generic patterns for unknown ones.
+
+    Build it with :func:`load_registry`. ``resolve`` maps any source phrase to a
+    :class:`~scorer.model.Link`: registry names and aliases (exactly, or above
+    ``fuzzy_threshold`` similarity) give the canonical name and kind; other phrases
+    keep a cleaned version of their own wording, with a kind guessed from the generic
+    patterns of ``sources.toml``.
+    """
+
+    entries: Mapping[str, SourceInfo]
+    acronyms: Mapping[str, SourceInfo]
+    aliases_of: Mapping[str, tuple[str, ...]]
+    lexicon: _Lexicon
+    fuzzy_threshold: float = 0.88
+    _fuzzy_index: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def resolve(self, name: str) -> Link:
+        """The link for a source phrase: canonical name and kind.
+
+        Parameters
+        ----------
+        name
+            A source phrase as written ("the NIS", "Saudi Health Minister Fahd
+            Al-Jalajel", "two Arab diplomats").
+
+        Returns
+        -------
+        Link
+            ``Link(name, kind)``; ``cue`` is left empty.
+        """
+        info = self.describe(name)
+        return Link(info.name, info.kind)
+
+    def describe(self, name: str) -> SourceInfo:
+        """Everything known about a source phrase: name, kind, institution, reliability.
+
+        An official named with a title maps to the institution the title names:
+        "Saudi Health Minister Fahd Al-Jalajel" is the official "Fahd Al-Jalajel" of
+        the "Saudi Health Ministry".
+        """
+        cached = self._cache.get(name)
+        if cached is None:
+            cached = _describe(name, self)
+            if len(self._cache) < 50_000:
+                self._cache[name] = cached
+        return cached
+
+    def lookup(self, name: str) -> SourceInfo | None:
+        """The registry entry a name or alias denotes (exactly or nearly), if any."""
+        key = "\0" + name
+        if key in self._cache:
+            return self._cache[key]
+        found = _lookup(name, self)
+        if len(self._cache) < 50_000:
+            self._cache[key] = found
+        return found
+
+    def institution(self, name: str) -> str:
+        """The institution an official or person speaks for, where known."""
+        return self.describe(name).institution
+
+    def reliability(self, name: str) -> float | None:
+        """The reliability the registry or a pattern gives a source, if any."""
+        return self.describe(name).reliability
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_registry(
+    extra_file: str | Path | None = None,
+    entries: Sequence[SourceEntry] = (),
+    fuzzy_threshold: float = 0.88,
+) -> SourceRegistry:
+    """Build the source registry: packaged defaults plus the user's sources.
+
+    Parameters
+    ----------
+    extra_file
+        A TOML file of the same shape as the packaged ``scorer/data/sources.toml``
+        (``[[source]]`` tables, optionally ``[patterns]`` lists), added to the defaults.
+        Later entries override earlier ones with the same alias.
+    entries
+        Sources added inline (``extract.sources`` in the config).
+    fuzzy_threshold
+        Similarity (difflib ratio) above which a name matches an alias.
+
+    Returns
+    -------
+    SourceRegistry
+
+    Raises
+    ------
+    ConfigError
+        When ``extra_file`` cannot be read or a source in it is malformed.
+    """
+    if not 0.0 <= fuzzy_threshold <= 1.0:
+        raise ConfigError(
+            [
+                "extract.fuzzy_threshold must be between 0 and 1, "
+                f"got {fuzzy_threshold!r}"
+            ]
+        )
+    base = _packaged("sources.toml")
+    cues = _packaged("cues.toml")
+    layers: list[tuple[str, dict[str, Any]]] = [("scorer/data/sources.toml", base)]
+    if extra_file is not None:
+        where = str(extra_file)
+        try:
+            layers.append(
+                (where, tomllib.loads(Path(extra_file).read_text(encoding="utf-8")))
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(
+                [f"{where}: cannot read source registry: {exc}"]
+            ) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError([f"{where}: not valid TOML: {exc}"]) from None
+
+    patterns: dict[str, list[str]] = {}
+    for _, data in layers:
+        for kind, words in data.get("patterns", {}).items():
+            patterns.setdefault(kind, []).extend(words)
+    reliabilities: dict[str, float] = {}
+    institutions: dict[str, str] = {}
+    places: list[str] = []
+    for _, data in layers:
+        reliabilities.update(data.get("pattern_reliability", {}))
+        institutions.update(data.get("institutions", {}))
+        places.extend(data.get("places", {}).get("countries", []))
+    lexicon = _compile_lexicon(cues, patterns, reliabilities, institutions, places)
+
+    table: dict[str, SourceInfo] = {}
+    acronyms: dict[str, SourceInfo] = {}
+    aliases_of: dict[str, list[str]] = {}
+    problems: list[str] = []
+    for where, data in layers:
+        for number, raw in enumerate(data.get("source", []), start=1):
+            try:
+                entry = SourceEntry.model_validate(raw)
+            except Exception as exc:  # pydantic's ValidationError, reported as config
+                first = str(exc).splitlines()
+                problems.append(f"{where}: [[source]] #{number}: {' '.join(first[:3])}")
+                continue
+            _add_entry(entry, table, acronyms, aliases_of)
+    for entry in entries:
+        _add_entry(entry, table, acronyms, aliases_of)
+    if problems:
+        raise ConfigError(problems)
+
+    index: dict[str, list[str]] = {}
+    for key in table:
+        if len(key) >= 6:
+            index.setdefault(key[0], []).append(key)
+    return SourceRegistry(
+        entries=table,
+        acronyms=acronyms,
+        aliases_of={k: tuple(v) for k, v in aliases_of.items()},
+        lexicon=lexicon,
+        fuzzy_threshold=fuzzy_threshold,
+        _fuzzy_index={k: tuple(v) for k, v in index.items()},
+    )
+
+
+def _add_entry(
+    entry: SourceEntry,
+    table: dict[str, SourceInfo],
+    acronyms: dict[str, SourceInfo],
+    aliases_of: dict[str, list[str]],
+) -> None:
+    info = SourceInfo(
+        name=entry.name,
+        kind=entry.kind,
+        institution=entry.institution,
+        reliability=entry.reliability,
+        known=True,
+    )
+    aliases_of[entry.name.casefold()] = [entry.name, *entry.aliases]
+    for alias in (entry.name, *entry.aliases):
+        stripped = alias.strip()
+        # Upper-case acronyms match only as written: "WHO" is not "who".
+        if re.fullmatch(r"[A-Z][A-Z0-9&./-]{0,5}", stripped):
+            acronyms[stripped.replace(".", "")] = info
+            continue
+        table[_key(stripped)] = info
+
+
+def _words(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def _alternation(words: Iterable[str], escape: bool = True) -> str:
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    parts = [re.escape(w).replace(r"\ ", r"\s+") if escape else w for w in items]
+    return "|".join(parts) or r"(?!x)x"
+
+
+def _compile_lexicon(
+    cues: dict[str, Any],
+    patterns: dict[str, list[str]],
+    reliabilities: dict[str, float],
+    institutions: dict[str, str],
+    places: list[str],
+) -> _Lexicon:
+    att = cues.get("attribution", {})
+    forward = att.get("forward", {})
+    words = att.get("words", {})
+    nouns = att.get("nouns", {})
+    documents = _words(nouns.get("documents", []))
+    forward_kinds = {}
+    for kind in ("according", "citing", "weak", "quoted"):
+        for cue in forward.get(kind, []):
+            forward_kinds[" ".join(cue.lower().split())] = kind
+    verbs = att.get("speech_verbs", [])
+    participles = att.get("passive", {}).get("participles", [])
+    place_map: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for row in places:
+        parts = [p.strip() for p in row.split("|") if p.strip()]
+        if not parts:
+            continue
+        country = parts[0]
+        for part in parts:
+            place_map.setdefault(part.lower(), country)
+        if len(parts) > 1:
+            stems[country.lower()] = _common_stem(country.lower(), parts[1].lower())
+    kind_res = tuple(
+        (
+            kind,
+            re.compile(
+                rf"(?<![\w-])(?:{_alternation(patterns[kind], escape=False)})(?![\w-])",
+                re.I,
+            ),
+        )
+        for kind in ("wire", "outlet", "primary", "official", "expert", "anonymous")
+        if patterns.get(kind)
+    )
+    role_words = patterns.get("official", []) + patterns.get("expert", [])
+    return _Lexicon(
+        dateline_re=re.compile(
+            r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*"
+            r"|[A-Z][a-z]+\.?\s+\d{1,2}\s*)?"
+            r"\(([^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)\s"
+        ),
+        credit_re=re.compile(
+            rf"^(?:{_alternation(words.get('credit_labels', []))})"
+            r"\s*:\s*(.{2,60}?)\s*$",
+            re.I,
+        ),
+        acronym_re=re.compile(
+            r"\b((?:[A-Z][\w’'&.-]*|of|for|and|the|on|de)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|de)){1,8})"
+            r"\s+\(([A-Z][A-Za-z&. ]{1,14})\)"
+        ),
+        name_re=re.compile(
+            r"\b(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:(?:bin|bint|al|el|de|van|von|der|da|di|abu|ibn)\s+)?"
+            r"(?:[A-Z][a-z][\w’'-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w’'-]+)){1,5}\b"
+        ),
+        kind_res=kind_res,
+        role_re=re.compile(rf"(?:{_alternation(role_words, escape=False)})\.?", re.I),
+        nested_re=re.compile(
+            rf"\b(?:{_alternation(words.get('nested', []))})\s+", re.I
+        ),
+        trailing_re=re.compile(
+            rf"(?:,|\s)\s*(?:{_alternation(words.get('trailing', []))})\b", re.I
+        ),
+        suffix_re=re.compile(
+            rf"(?:\s+|^)(?:{_alternation(nouns.get('suffixes', []))})$", re.I
+        ),
+        determiner_re=re.compile(
+            rf"^(?:(?:{_alternation(_cased(words.get('determiners', [])))}"
+            rf"|{_alternation(words.get('modifiers', []))})\s+)+"
+        ),
+        pattern_reliability=tuple(
+            (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I), float(v))
+            for p, v in reliabilities.items()
+        ),
+        institutions={k.lower(): v for k, v in institutions.items()},
+        forward_kinds=forward_kinds,
+        object_verbs=_words(att.get("object_verbs", [])),
+        conjunctions=_words(words.get("conjunctions", [])),
+        prepositions=_words(words.get("prepositions", [])),
+        org_nouns=_words(words.get("org_nouns", [])),
+        between=_words(att.get("between", [])),
+        stop=_words(words.get("stop", [])),
+        inner=_words(words.get("inner", [])),
+        pronouns=_words(words.get("pronouns", [])),
+        person_pronouns=_words(words.get("person_pronouns", [])),
+        first_person=_words(words.get("first_person", [])),
+        documents=documents,
+        not_sources=_words(nouns.get("not_sources", [])),
+        number_words=_words(words.get("number_words", [])),
+        time_words=_words(words.get("time_words", [])),
+        places=place_map,
+        demonym_stems=stems,
+        passive_words=_words(participles),
+        verbs=frozenset(verbs),
+        inverting=_words(att.get("inverting_verbs", [])),
+        from_nouns=_words(nouns.get("from", [])),
+        cue_words=frozenset(
+            form
+            for word in (
+                {c.split()[0] for c in forward_kinds}
+                | set(verbs)
+                | _words(participles)
+                | _words(nouns.get("from", []))
+                | {"a", "an", "the"}
+            )
+            for form in (word, word[:1].upper() + word[1:], word.upper())
+        ),
+        forward_index=_forward_index(forward_kinds),
+        headline_re=re.compile(
+            r"^((?:[A-Z][\w&.’'-]*)(?:[ \t]+[A-Z][\w&.’'-]*){0,3}):"
+            r"[ \t]+(?=[A-Z]\S*(?:[ \t]+\S+){2})",
+            re.M,
+        ),
+        content_re=re.compile(
+            rf"\b(?:that|{_alternation(words.get('number_words', []))})\b|\d|[:\"“”‘]",
+            re.I,
+        ),
+    )
+
+
+def _forward_index(
+    cues: Mapping[str, str],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cue in sorted(cues, key=len, reverse=True):
+        words = tuple(cue.split())
+        index.setdefault(words[0], []).append((words, cue))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    """Each word as listed and capitalised ("the", "The")."""
+    return [form for w in words for form in (w, w[:1].upper() + w[1:])]
+
+
+def _common_stem(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n] if n >= 4 else a
+
+
+# ------------------------------------------------------------------------ resolution
+
+
+def _key(name: str) -> str:
+    """Lookup key of a name: lower case, straight apostrophes, no leading article."""
+    text = name.translate(_APOSTROPHES).casefold().strip().strip("\"'.,;: ")
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(text.split())
+
+
+def _lookup(name: str, registry: SourceRegistry) -> SourceInfo | None:
+    stripped = name.strip().strip("\"'“”‘’.,;: ")
+    stripped = re.sub(r"^(?:[Tt]he)\s+", "", stripped)
+    if not stripped:
+        return None
+    acronym = registry.acronyms.get(stripped.replace(".", ""))
+    if acronym is not None:
+        return acronym
+    key = _key(stripped)
+    info = registry.entries.get(key)
+    if info is not None:
+        # A single-word alias matches only a capitalised word ("Economist", "Time").
+        if " " in key or "." in key or stripped[:1].isupper():
+            return info
+        return None
+    if len(key) < 6 or not stripped[:1].isupper():
+        return None
+    # Only aliases of about the same length can pass the threshold.
+    slack = len(key) * (1 - registry.fuzzy_threshold) * 2 + 1
+    candidates = [
+        c
+        for c in registry._fuzzy_index.get(key[0], ())
+        if abs(len(c) - len(key)) <= slack
+    ]
+    close = difflib.get_close_matches(
+        key, candidates, n=1, cutoff=registry.fuzzy_threshold
+    )
+    return registry.entries[close[0]] if close else None
+
+
+def _classify(text: str, lex: _Lexicon) -> str:
+    """The kind the generic patterns give a phrase ("" when none matches).
+
+    The leftmost match wins, the longest on ties: "a spokesperson for the health
+    ministry" is an official, "the director of the Korea program" an expert.
+    """
+    known = lex.memo.get(("kind", text))
+    if known is not None:
+        return known
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in lex.kind_res:
+        match = pattern.search(text)
+        if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
+            best = (match.start(), -len(match.group()), kind)
+    return _memo(lex, "kind", text, best[2] if best is not None else "")
+
+
+def _pattern_reliability(text: str, lex: _Lexicon) -> float | None:
+    for pattern, value in lex.pattern_reliability:
+        if pattern.search(text):
+            return value
+    return None
+
+
+def _is_role(lex: _Lexicon, word: str) -> bool:
+    """Whether a word is a title or role ("minister", "Supt.", "analyst")."""
+    known = lex.memo.get(("role", word))
+    if known is None:
+        known = _memo(lex, "role", word, lex.role_re.fullmatch(word) is not None)
+    return known
+
+
+def _memo(lex: _Lexicon, tag: str, key: str, value: Any) -> Any:
+    if len(lex.memo) < 100_000:
+        lex.memo[(tag, key)] = value
+    return value
+
+
+def _clean(phrase: str, lex: _Lexicon) -> str:
+    """A source phrase as a name: no leading articles, quotes or trailing clauses."""
+    known = lex.memo.get(("clean", phrase))
+    if known is not None:
+        return known
+    return _memo(lex, "clean", phrase, _clean_uncached(phrase, lex))
+
+
+def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
+    text = " ".join(phrase.split()).strip(" \t,;:.\"'“”‘’()-—–")
+    text = re.sub(r"^[\"“”‘’']+|[\"“”‘’']+$", "", text)
+    text = text.replace("“", "").replace("”", "").replace('"', "")
+    match = lex.trailing_re.search(text)
+    while match and match.start() > 0:
+        text = text[: match.start()].rstrip(" ,")
+        match = lex.trailing_re.search(text)
+    text = lex.determiner_re.sub("", text)
+    text = re.sub(r"(?:['’]s|(?<=s)['’])$", "", text)
+    return text.strip(" ,;:.")
+
+
+def _split_title(name: str, lex: _Lexicon) -> tuple[str, str]:
+    """Split "Saudi Health Minister Fahd Al-Jalajel" into (title, person name).
+
+    Returns ``("", name)`` when the phrase has no title followed by a proper name.
+    """
+    known = lex.memo.get(("title", name))
+    if known is None:
+        known = _memo(lex, "title", name, _split_title_uncached(name, lex))
+    return known
+
+
+def _split_title_uncached(name: str, lex: _Lexicon) -> tuple[str, str]:
+    tokens = name.split()
+    last_role = -1
+    for i, token in enumerate(tokens):
+        if _is_role(lex, token.strip(",")):
+            last_role = i
+    if last_role < 0:
+        tail = _capitalised_tail(tokens, lex)
+        if 0 < tail < len(tokens) and any(t[:1].islower() for t in tokens[:tail]):
+            return " ".join(tokens[:tail]), " ".join(tokens[tail:])
+        return "", name
+    rest = tokens[last_role + 1 :]
+    if len(rest) >= 3 and rest[0].lower() in ("of", "for") and rest[1][:1].isupper():
+        rest = rest[2:]
+    if (
+        rest
+        and len(rest) <= 6
+        and all(_name_token(t) for t in rest)
+        and rest[0][:1].isupper()
+    ):
+        return " ".join(tokens[: len(tokens) - len(rest)]), " ".join(rest)
+    return "", name
+
+
+def _capitalised_tail(tokens: list[str], lex: _Lexicon) -> int:
+    """Index where a run of capitalised tokens closing the phrase begins."""
+    i = len(tokens)
+    while i > 0 and _name_token(tokens[i - 1]):
+        i -= 1
+    while i < len(tokens) and not tokens[i][:1].isupper():
+        i += 1
+    if i > 0 and tokens[i - 1].lower() in lex.inner:
+        return len(tokens)
+    return i
+
+
+def _name_token(token: str) -> bool:
+    return bool(
+        token[:1].isupper()
+        or token.lower() in _PARTICLES
+        or re.match(r"[a-z]{1,3}-[A-Z]", token)
+    )
+
+
+def _describe(phrase: str, registry: SourceRegistry) -> SourceInfo:
+    lex = registry.lexicon
+    name = _clean(phrase, lex)
+    if not name:
+        return SourceInfo(phrase.strip() or "unknown", "unknown")
+    paren = _PAREN.search(name)
+    if paren:
+        inner = paren.group(1).strip()
+        outer = (name[: paren.start()] + " " + name[paren.end() :]).strip()
+        for candidate in (outer, inner):
+            info = registry.lookup(candidate)
+            if info is not None:
+                return info
+        name = outer or inner
+    info = registry.lookup(name)
+    if info is None:
+        stripped = lex.suffix_re.sub("", name).strip()
+        if stripped and stripped != name:
+            info = registry.lookup(stripped)
+    if info is not None:
+        return info
+    title, person = _split_title(name, lex)
+    if title and person:
+        kind = _classify(title, lex) or "person"
+        has_role = any(_is_role(lex, w) for w in title.split())
+        if kind in ("primary", "outlet", "wire") and not has_role:
+            # "weather forecasting firm AccuWeather": an organisation of that kind.
+            return SourceInfo(person, _classify(person, lex) or kind)
+        if kind not in ("official", "expert"):
+            kind = "official" if has_role else "person"
+        return SourceInfo(
+            person,
+            kind,
+            institution=_institution(title, lex) if kind == "official" else "",
+            reliability=_pattern_reliability(title, lex),
+        )
+    kind = _classify(name, lex)
+    if not kind:
+        country = lex.places.get(name.lower())
+        if country is not None:
+            return SourceInfo(name, "primary", institution=country)
+        kind = "person" if _looks_like_person(name, lex) else "unknown"
+    institution = _institution(name, lex) if kind == "official" else ""
+    return SourceInfo(name, kind, institution, _pattern_reliability(name, lex))
+
+
+def _looks_like_person(name: str, lex: _Lexicon) -> bool:
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5 or not all(_name_token(t) for t in tokens):
+        return False
+    if any(t.lower().strip(".,") in lex.places for t in tokens):
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def _institution(title: str, lex: _Lexicon) -> str:
+    """The institution a title names ("Saudi Health Minister" -> a ministry)."""
+    words = title.split()
+    for marker in (" for ", " of ", " at "):
+        if marker in f" {title} ":
+            tail = title.split(marker.strip(), 1)[1].strip()
+            tail = lex.determiner_re.sub("", tail)
+            if tail and _classify(tail, lex) in ("primary", "wire", "outlet", ""):
+                return tail
+    for i in range(len(words) - 1, -1, -1):
+        for size in (2, 1):
+            role = " ".join(words[max(0, i - size + 1) : i + 1]).lower().rstrip(".")
+            if role in lex.institutions:
+                qualifiers = [
+                    w for w in words[: max(0, i - size + 1)] if w[:1].isupper()
+                ]
+                noun = lex.institutions[role]
+                if not qualifiers:
+                    return ""
+                return " ".join([*qualifiers, noun]) if noun else " ".join(qualifiers)
+    return ""
+
+
+# ---------------------------------------------------------------------- same_source
+
+
+def _content_words(name: str, registry: SourceRegistry) -> frozenset[str]:
+    """Lower-cased words of a name without articles, numbers, titles or possessives."""
+    lex = registry.lexicon
+    known = lex.memo.get(("words", name))
+    if known is not None:
+        return known
+    return _memo(lex, "words", name, _content_words_uncached(name, lex))
+
+
+def _content_words_uncached(name: str, lex: _Lexicon) -> frozenset[str]:
+    text = _DOMAIN_TAIL.sub("", name.translate(_APOSTROPHES).strip())
+    text = re.sub(r"(?<=\w)'s?\b", "", text)
+    tokens = text.split()
+    kept = []
+    for i, token in enumerate(tokens):
+        word = token.lower().strip(".,;:'\"()-")
+        if not word or word in _LINKING or word in lex.number_words or word.isdigit():
+            continue
+        title = i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        if title and _is_role(lex, word):
+            continue  # a title before a name: "Superintendent Snow" ~ "Larry Snow"
+        kept.extend(w for w in _WORD.findall(word) if w not in _LINKING)
+    return frozenset(kept)
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    return "".join(w[0].upper() for w in words if w[0].isupper())
+
+
+def same_source(a: str, b: str, registry: SourceRegistry) -> bool:
+    """Whether two source names denote the same source.
+
+    True when they resolve to the same registry name, are equal once lower-cased and
+    stripped of articles, number words and punctuation, when one's content words
+    contain the other's ("two Arab diplomats" ~ "Arab diplomats"), when one is the
+    acronym of the other ("CPD" ~ "Chicago Police Department"), or when one is a
+    domain spelling of the other ("cbsnews.com" ~ "CBS News").
+
+    Parameters
+    ----------
+    a, b
+        Source names, as written or as resolved.
+    registry
+        The source registry, for aliases ("NIS" ~ "South Korea's spy agency").
+    """
+    if not a.strip() or not b.strip():
+        return a.strip().lower() == b.strip().lower()
+    if registry.resolve(a).name.casefold() == registry.resolve(b).name.casefold():
+        return True
+    words_a, words_b = _content_words(a, registry), _content_words(b, registry)
+    if words_a and words_b and (words_a <= words_b or words_b <= words_a):
+        return True
+    squash_a = _SQUASH.sub("", _DOMAIN_TAIL.sub("", a.lower().strip()))
+    squash_b = _SQUASH.sub("", _DOMAIN_TAIL.sub("", b.lower().strip()))
+    if squash_a and squash_a == squash_b:
+        return True
+    for short, long in ((a.strip(), b), (b.strip(), a)):
+        acronym = re.fullmatch(r"[A-Z][A-Z&.]{1,9}", short)
+        if acronym and short.replace(".", "") == _initials(long):
+            return True
+    return False
+
+
+def _is_publisher(name: str, publisher: str, registry: SourceRegistry) -> bool:
+    if not publisher or publisher == "unknown":
+        return False
+    key = f"{name}\0{publisher}"
+    known = registry.lexicon.memo.get(("publisher", key))
+    if known is None:
+        known = _memo(
+            registry.lexicon,
+            "publisher",
+            key,
+            _is_publisher_uncached(name, publisher, registry),
+        )
+    return known
+
+
+def _is_publisher_uncached(name: str, publisher: str, registry: SourceRegistry) -> bool:
+    squash = _SQUASH.sub("", _DOMAIN_TAIL.sub("", name.lower().strip()))
+    squash_pub = _SQUASH.sub("", _DOMAIN_TAIL.sub("", publisher.lower().strip()))
+    if squash and squash == squash_pub:
+        return True
+    return (
+        registry.resolve(name).name.casefold()
+        == registry.resolve(publisher).name.casefold()
+    )
+
+
+# ------------------------------------------------------------------------ the pass
+
+
+@dataclass(slots=True)
+class _Source:
+    """A source phrase found in the text and what it resolved to."""
+
+    surface: str
+    start: int
+    link: Link | None = None
+    prefix: tuple[Link, ...] = ()  # intermediaries inherited from an antecedent
+    words: frozenset[str] = frozenset()
+    descriptor: str = ""  # a title or apposition written around the name
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One attribution cue in a sentence, with the sources it names."""
+
+    start: int
+    end: int
+    scope: tuple[int, int]
+    sources: list[_Source]  # outward: the outlet first, the origin last
+    cue: str
+    clause: bool
+    trailing: bool = False
+    links: tuple[Link, ...] = ()
+    # Whether it states a content (a clause, quote or figure), unlike "X visited".
+    reports: bool = True
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    hits: list[_Hit] = field(default_factory=list)
+    governs: tuple[Link, ...] | None = None
+    trailing: bool = False  # its governing attribution closes it: "..., X said."
+    # "X confirmed the fatalities": an attribution of what came before.
+    backref: tuple[Link, ...] | None = None
+    quoted: bool = False  # opens with a quotation mark or continues an open quote
+
+
+@dataclass(slots=True)
+class _Context:
+    """What one segment of a document has said so far: mentions, names, acronyms."""
+
+    text: str
+    start: int
+    end: int
+    publisher: str
+    registry: SourceRegistry
+    mentions: list[_Source] = field(default_factory=list)
+    _names: dict[str, str] | None = None
+    _people: list[tuple[int, str]] = field(default_factory=list)
+    _acronyms: dict[str, str] | None = None
+
+    def person_before(self, pos: int) -> tuple[int, str] | None:
+        """The last full person name written before ``pos``."""
+        self.names()
+        index = bisect.bisect_left(self._people, (pos, "")) - 1
+        return self._people[index] if index >= 0 else None
+
+    def names(self) -> dict[str, str]:
+        """Full person names written in the segment, by their first and last word."""
+        if self._names is None:
+            lex = self.registry.lexicon
+            found: dict[str, str] = {}
+            self._people = []
+            for match in lex.name_re.finditer(self.text, self.start, self.end):
+                full = match.group()
+                tokens = full.split()
+                if any(
+                    t.lower() in lex.places or t.lower() in lex.time_words
+                    for t in tokens
+                ):
+                    continue
+                title, person = _split_title(full, lex)
+                name = person if title else full
+                if _classify(name, lex) or not _looks_like_person(name, lex):
+                    continue
+                self._people.append((match.start() + full.find(name), name))
+                parts = name.split()
+                for token in (parts[-1], parts[0]):
+                    if len(token) > 2 and not token.endswith("."):
+                        found.setdefault(token.lower(), name)
+            self._names = found
+        return self._names
+
+    def acronyms(self) -> dict[str, str]:
+        if self._acronyms is None:
+            found: dict[str, str] = {}
+            for match in self.registry.lexicon.acronym_re.finditer(
+                self.text, self.start, self.end
+            ):
+                full, short = match.group(1), match.group(2).strip()
+                full = re.sub(r"^(?:[Tt]he)\s+", "", full)
+                if full and short:
+                    found[short] = full
+            self._acronyms = found
+        return self._acronyms
+
+
+def attribute(
+    doc: Document, spans: Sequence[tuple[int, int]], registry: SourceRegistry
+) -> list[Attribution]:
+    """The attribution chain of each claim span of a document.
+
+    Parameters
+    ----------
+    doc
+        The document; ``doc.outlet`` is the publisher, and ``doc.segments`` marks
+        unrelated texts glued after the article (each with its own publisher when
+        its name is given).
+    spans
+        ``(start, end)`` character offsets into ``doc.text``, one per claim.
+    registry
+        From :func:`load_registry`.
+
+    Returns
+    -------
+    list of Attribution
+        One per span, in the same order; every chain starts with the publisher
+        (``Link(publisher, "publisher")``), and a claim the text does not attribute
+        has the publisher alone.
+    """
+    if not spans:
+        return []
+    analysis = _analyse(doc, registry)
+    return [analysis.chain(start, end) for start, end in spans]
+
+
+@dataclass(slots=True)
+class _Analysis:
+    sentences: list[_Sentence]
+    starts: list[int]
+    segments: list[tuple[int, int, str]]
+    leads: dict[int, tuple[int, tuple[Link, ...]]]  # segment: (lead end, chain)
+    credits: dict[int, tuple[int, Link]]  # segment -> (from offset, credit link)
+
+    def chain(self, start: int, end: int) -> Attribution:
+        segment = max(
+            0, bisect.bisect_right([s for s, _, _ in self.segments], start) - 1
+        )
+        seg_start, seg_end, publisher = self.segments[segment]
+        head = Link(publisher, "publisher")
+        links: tuple[Link, ...] = ()
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index >= 0 and self.sentences[index].start < seg_start:
+            index = -1
+        if index >= 0:
+            sentence = self.sentences[index]
+            own = _select(sentence.hits, start, end) if sentence.hits else None
+            links = (
+                own if own is not None else self._inherited(index, seg_start, segment)
+            )
+        credit = self.credits.get(segment)
+        if (
+            credit is not None
+            and start >= credit[0]
+            and (not links or links[0] != credit[1])
+        ):
+            links = (credit[1], *links)
+        return Attribution(_tidy((head, *links)))
+
+    def _inherited(self, index: int, seg_start: int, segment: int) -> tuple[Link, ...]:
+        sentence = self.sentences[index]
+        for j in range(index - 1, -1, -1):
+            other = self.sentences[j]
+            if other.paragraph != sentence.paragraph or other.start < seg_start:
+                break
+            if other.governs is not None:
+                # "..., X said." covers what precedes it, not the next sentence.
+                if other.trailing and not sentence.quoted:
+                    break
+                return other.governs
+        # "Among the dead were 660 Egyptians. All but 31 were unauthorized, according
+        # to officials." A trailing attribution of the next sentence covers both.
+        if index + 1 < len(self.sentences):
+            following = self.sentences[index + 1]
+            if following.paragraph == sentence.paragraph:
+                if following.trailing and following.governs:
+                    return following.governs
+                if following.backref:
+                    return following.backref
+        # A one-sentence paragraph right after an attributed one continues it
+        # ("Arab diplomats told AFP that 1,081 died. / Over 650 Egyptians, ...").
+        previous = self.sentences[index - 1] if index > 0 else None
+        following = (
+            self.sentences[index + 1] if index + 1 < len(self.sentences) else None
+        )
+        if (
+            previous is not None
+            and previous.start >= seg_start
+            and previous.paragraph == sentence.paragraph - 1
+            and previous.governs
+            and not previous.trailing
+            and (following is None or following.paragraph != sentence.paragraph)
+        ):
+            return previous.governs
+        lead = self.leads.get(segment)
+        if lead is not None and sentence.start >= lead[0]:
+            return lead[1]
+        return ()
+
+
+def _tidy(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """Drop repeated links and the publisher named again inside its own chain."""
+    out: list[Link] = [links[0]]
+    for link in links[1:]:
+        if any(link.name.casefold() == seen.name.casefold() for seen in out):
+            continue
+        out.append(link)
+    return tuple(out)
+
+
+def _select(hits: list[_Hit], start: int, end: int) -> tuple[Link, ...] | None:
+    """The chain a claim at ``start:end`` gets from the attributions of its sentence."""
+    middle = (start + end) // 2
+    covering = [h for h in hits if h.scope[0] <= middle < h.scope[1] and h.links]
+    if not covering:
+        return None
+    local = [h for h in covering if not h.clause]
+    if local:
+        best = min(
+            local, key=lambda h: (h.scope[1] - h.scope[0], _distance(h, start, end))
+        )
+        return best.links
+    ordered = sorted(
+        covering,
+        key=lambda h: (h.links[0].kind not in _INTERMEDIARY, not h.trailing, h.start),
+    )
+    links: list[Link] = []
+    for hit in ordered:
+        links.extend(hit.links)
+    return tuple(links)
+
+
+def _distance(hit: _Hit, start: int, end: int) -> int:
+    if end <= hit.start:
+        return hit.start - end
+    if start >= hit.end:
+        return start - hit.end
+    return 0
+
+
+def _segments(doc: Document) -> list[tuple[int, int, str]]:
+    publisher = doc.outlet or "unknown"
+    bounds = [(0, publisher)]
+    for offset, name in sorted(doc.segments):
+        if 0 < offset <= len(doc.text):
+            bounds.append((offset, name or publisher))
+    out = []
+    for i, (start, name) in enumerate(bounds):
+        stop = bounds[i + 1][0] if i + 1 < len(bounds) else len(doc.text)
+        out.append((start, stop, name))
+    return out
+
+
+def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
+    text = doc.text
+    lex = registry.lexicon
+    paragraphs = split_paragraphs(text)
+    para_starts = [p[0] for p in paragraphs]
+    sentences = [
+        _Sentence(s, e, max(0, bisect.bisect_right(para_starts, s) - 1))
+        for s, e in split_sentences(text, paragraphs)
+    ]
+    for i, sentence in enumerate(sentences):
+        opening = text[sentence.start : sentence.start + 1] in ('"', "“", "‘", "'")
+        previous = sentences[i - 1] if i else None
+        still_open = (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and (
+                text.count("“", previous.start, previous.end)
+                > text.count("”", previous.start, previous.end)
+            )
+        )
+        sentence.quoted = opening or still_open
+    starts = [s.start for s in sentences]
+    segments = _segments(doc)
+    doc_tokens = _tokens(text, 0, len(text))
+    token_starts = [t[1] for t in doc_tokens]
+    matches = _find_cues(text, doc_tokens, lex)
+    leads: dict[int, tuple[int, tuple[Link, ...]]] = {}
+    credits: dict[int, tuple[int, Link]] = {}
+    for number, (seg_start, seg_end, publisher) in enumerate(segments):
+        context = _Context(text, seg_start, seg_end, publisher, registry)
+        members = [s for s in sentences if seg_start <= s.start < seg_end]
+        for sentence in members:
+            lo = bisect.bisect_left(token_starts, sentence.start)
+            hi = bisect.bisect_left(token_starts, sentence.end)
+            sentence.hits = _sentence_hits(
+                sentence, matches, doc_tokens[lo:hi], context
+            )
+        _learn_intermediaries(members, registry)
+        for sentence in members:
+            for hit in sentence.hits:
+                hit.links = _hit_links(hit)
+            clause = [h for h in sentence.hits if h.clause and h.links and h.reports]
+            if clause:
+                sentence.governs = _select(clause, *clause[-1].scope)
+                sentence.trailing = len(clause) == 1 and clause[0].trailing
+            elif sentence.hits and all(
+                h.clause and not h.reports for h in sentence.hits
+            ):
+                first = sentence.hits[0]
+                if first.links and first.start <= sentence.start + 2:
+                    sentence.backref = first.links
+        credit = _credit(text, paragraphs, seg_start, seg_end, publisher, registry)
+        if credit is not None:
+            credits[number] = credit
+        lead = _lead(text, paragraphs, members, seg_start, seg_end, doc.title, registry)
+        if lead is not None:
+            leads[number] = lead
+    return _Analysis(sentences, starts, segments, leads, credits)
+
+
+# ----------------------------------------------------------------------- cue finding
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: str  # forward, passive, verb, possessive, compound
+    start: int
+    end: int
+    word: str
+
+
+def _find_cues(text: str, tokens: _Tokens, lex: _Lexicon) -> list[_Cue]:
+    """Every cue of the text, found in one pass over its tokens."""
+    cues: list[_Cue] = []
+    n = len(tokens)
+    for i, (tok, s, e) in enumerate(tokens):
+        if tok[-1] in "s'’" and ("'" in tok or "’" in tok) and i + 1 < n:
+            cue = _possessive_cue(text, tokens, i, lex)
+            if cue is not None:
+                cues.append(cue)
+        if tok not in lex.cue_words:
+            continue
+        low = tok.lower()
+        for words, cue in lex.forward_index.get(low, ()):
+            k = len(words)
+            if i + k < n and all(
+                tokens[i + j][0].lower() == words[j] for j in range(1, k)
+            ):
+                cues.append(_Cue("forward", s, tokens[i + k][1], cue))
+        if tok in lex.verbs:
+            cues.append(_Cue("verb", s, e, tok))
+        if low in lex.passive_words and tok[:1].islower():
+            for j in range(i + 1, min(n - 1, i + 5)):
+                if tokens[j][0] == "by":
+                    cues.append(_Cue("passive", s, tokens[j + 1][1], low))
+                    break
+                if not tokens[j][0][:1].isalnum():
+                    break
+        if low in lex.from_nouns and i + 2 < n and tokens[i + 1][0] in ("from", "by"):
+            cues.append(_Cue("from", s, tokens[i + 2][1], low))
+        if (
+            low in ("a", "an", "the")
+            and i + 2 < n
+            and (tokens[i + 1][0][:1].isupper() or tokens[i + 2][0][:1].isupper())
+        ):
+            cue = _compound_cue(text, tokens, i, lex)
+            if cue is not None:
+                cues.append(cue)
+    for match in lex.headline_re.finditer(text):
+        cues.append(_Cue("headline", match.start(1), match.end(1), match.group(1)))
+    order = {k: v for v, k in enumerate(_PHASES)}
+    cues.sort(key=lambda c: (c.start, order[c.kind]))
+    return cues
+
+
+_PHASES = ("forward", "passive", "verb", "possessive", "compound", "from", "headline")
+
+
+def _possessive_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | None:
+    """ "Ukraine's estimate", "CPD's 15,000", "the organizers' 75,000 figure"."""
+    tok, _, e = tokens[i]
+    if tok.endswith(("'s", "’s", "'S", "’S")):
+        mark = e - 2
+    elif tok.endswith(("s'", "s’")):
+        mark = e - 1
+    else:
+        return None
+    j = i + 1
+    while j < len(tokens) and j - i <= 3:
+        nxt = tokens[j][0]
+        if nxt[:1].isdigit() or nxt[:1] in "$€£":
+            if re.fullmatch(r"\d+(?:st|nd|rd|th)", nxt):
+                return None
+            return _Cue("possessive", mark, tokens[j][2], text[mark : tokens[j][2]])
+        if nxt.lower() in lex.documents:
+            return _Cue("possessive", mark, tokens[j][2], text[mark : tokens[j][2]])
+        if not (nxt[:1].islower() and nxt.isalpha()) and nxt.lower() not in _QUALIFIERS:
+            return None
+        j += 1
+    return None
+
+
+def _compound_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | None:
+    """ "an AFP tally", "a recent UCLA report", "the Egyptian cabinet statement"."""
+    j = i + 1
+    if tokens[j][0].lower() in _ADJECTIVES:
+        j += 1
+    first = j
+    while j < len(tokens) and j - first < 3 and tokens[j][0][:1].isupper():
+        j += 1
+    if j == first or j >= len(tokens):
+        return None
+    last = j - 1
+    if (
+        tokens[j][0].lower() not in lex.documents
+        and j + 1 < len(tokens)
+        and tokens[j][0][:1].islower()
+        and tokens[j + 1][0].lower() in lex.documents
+    ):
+        j += 1
+    if tokens[j][0].lower() not in lex.documents:
+        return None
+    start, end = tokens[first][1], tokens[last][2]
+    return _Cue("compound", start, tokens[j][2], text[start:end])
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [
+        (word, at, at + len(word))
+        for m in _TOKEN.finditer(text, start, end)
+        for word, at in ((m.group(), m.start()),)
+    ]
+
+
+def _sentence_hits(
+    sentence: _Sentence, cues: list[_Cue], tokens: _Tokens, ctx: _Context
+) -> list[_Hit]:
+    lex = ctx.registry.lexicon
+    text = ctx.text
+    lo = bisect.bisect_left(cues, sentence.start, key=lambda c: c.start)
+    hi = bisect.bisect_left(cues, sentence.end, key=lambda c: c.start)
+    mine = cues[lo:hi]
+    if not mine:
+        return []
+    hits: list[_Hit] = []
+    claimed: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= c0 or a >= c1 for c0, c1 in claimed)
+
+    pending_citing: list[_Hit] = []
+    by_kind: dict[str, list[_Cue]] = {}
+    for cue in mine:
+        by_kind.setdefault(cue.kind, []).append(cue)
+    for phase in _PHASES:
+        # Verbs right to left, so that "a statement published on 22 June reads" gives
+        # "reads" its whole subject before "published" is tried.
+        found = by_kind.get(phase, [])
+        for cue in reversed(found) if phase == "verb" else found:
+            if not free(cue.start, cue.end):
+                continue
+            hit = None
+            if phase == "forward":
+                hit = _forward_hit(cue, sentence, tokens, ctx)
+                if hit is not None and lex.forward_kinds.get(cue.word) == "citing":
+                    pending_citing.append(hit)
+                    claimed.append((hit.start, hit.end))
+                    continue
+            elif phase == "passive":
+                hit = _passive_hit(cue, sentence, tokens, ctx)
+            elif phase == "verb":
+                hit = _verb_hit(cue, sentence, tokens, ctx, claimed)
+            elif phase == "from":
+                hit = _from_hit(cue, sentence, tokens, ctx)
+            elif phase == "headline":
+                hit = _headline_hit(cue, sentence, ctx)
+            else:
+                hit = _local_hit(cue, sentence, tokens, ctx)
+            if hit is not None:
+                hits.append(hit)
+                claimed.append((hit.start, hit.end))
+    for citing in pending_citing:
+        if any(h.start <= citing.start and citing.end <= h.end for h in hits):
+            continue  # read already as part of a subject: "Reuters, citing X, said"
+        host = _citing_host(citing, hits, text)
+        if host is not None:
+            host.sources.extend(citing.sources)
+        else:
+            hits.append(citing)
+    hits.sort(key=lambda h: h.start)
+    _split_scopes(hits, tokens, lex)
+    for hit in hits:
+        for source in hit.sources:
+            _resolve(source, ctx)
+            if source.link is not None:
+                ctx.mentions.append(source)
+    return hits
+
+
+def _split_scopes(hits: list[_Hit], tokens: _Tokens, lex: _Lexicon) -> None:
+    """Keep each clause-level attribution to its own clause when a sentence joins two:
+    "CoreLogic estimated $35bn, while brokers pegged losses at $20bn"."""
+    clause = [h for h in hits if h.clause]
+    for first, second in zip(clause, clause[1:], strict=False):
+        joint = None
+        for i, (tok, s, _) in enumerate(tokens):
+            if s < first.end or s >= second.start:
+                continue
+            nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+            if tok == ";" or (tok == "," and nxt in lex.conjunctions):
+                joint = s
+        if joint is None:
+            continue
+        if first.scope[1] > joint and first.scope[0] < joint:
+            first.scope = (first.scope[0], joint)
+        if second.scope[0] < joint < second.scope[1]:
+            second.scope = (joint, second.scope[1])
+
+
+def _citing_host(citing: _Hit, hits: list[_Hit], text: str) -> _Hit | None:
+    """The hit a "citing Y" clause belongs to: the source right before or after it."""
+    for hit in hits:
+        if hit.end <= citing.start and re.fullmatch(
+            r"[\s,\"”’]*", text[hit.end : citing.start]
+        ):
+            return hit
+    for hit in hits:
+        if hit.start >= citing.end and re.fullmatch(
+            r"[\s,\"“”]*", text[citing.end : hit.start]
+        ):
+            return hit
+    for hit in hits:
+        if hit.clause and hit.start <= citing.start <= hit.end:
+            return hit
+    return None
+
+
+# ------------------------------------------------------------------ phrase reading
+
+_Tokens = list[tuple[str, int, int]]
+
+
+def _token_at(tokens: _Tokens, pos: int) -> int:
+    """Index of the first token starting at or after ``pos``."""
+    return bisect.bisect_left(tokens, pos, key=lambda t: t[1])
+
+
+def _phrase_after(
+    text: str, tokens: _Tokens, pos: int, lex: _Lexicon, limit: int = 14
+) -> tuple[int, int] | None:
+    """The span of the source phrase starting at ``pos`` (read forwards).
+
+    Stops at punctuation and clause words; keeps a parenthesised acronym ("(NIS)")
+    and nested cues ("privy to intelligence from ...").
+    """
+    i = _token_at(tokens, pos)
+    first = last = None
+    count = 0
+    while i < len(tokens) and count < limit:
+        tok, s, e = tokens[i]
+        low = tok.lower()
+        if first is not None:
+            nested = lex.nested_re.match(text, s)
+            if nested is not None:
+                j = _token_at(tokens, nested.end())
+                if j < len(tokens) and tokens[j][0][0].isalnum():
+                    i = j
+                    continue
+        if tok == "(" and last is not None:
+            j = i + 1
+            while j < len(tokens) and tokens[j][0] != ")" and j - i < 5:
+                j += 1
+            if j < len(tokens) and tokens[j][0] == ")":
+                last = tokens[j][2]
+                i = j + 1
+                continue
+            break
+        if tok in _QUOTES:
+            if (
+                first is None
+                or tokens[i - 1][0][:1].isupper()
+                or (i + 1 < len(tokens) and tokens[i + 1][0][:1].isupper())
+            ):
+                i += 1
+                continue
+            break
+        if not tok[0].isalnum() and tok[0] not in "$€£":
+            break
+        inside = low in _CLOSERS and tokens[i - 1][0].lower() in lex.inner
+        stop = low in lex.stop and low not in lex.inner and tok[:1].islower()
+        verb = tok in lex.verbs and low not in lex.documents
+        if first is not None and (stop or verb or tok[:1].isdigit()) and not inside:
+            break
+        if first is not None and low in ("and", "&"):
+            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if not (nxt[:1].isupper() and tokens[i - 1][0][:1].isupper()):
+                break
+        if first is None:
+            first = s
+        last = e
+        count += 1
+        i += 1
+    if first is None or last is None:
+        return None
+    j = _token_at(tokens, last) - 1
+    while (
+        j > 0 and tokens[j][1] > first and tokens[j][0].lower() in lex.inner | _CLOSERS
+    ):
+        last = tokens[j - 1][2]
+        j -= 1
+    return first, last
+
+
+def _phrase_before(
+    tokens: _Tokens,
+    end_index: int,
+    lex: _Lexicon,
+    floor: int = 0,
+    limit: int = 10,
+    absolute: bool = False,
+) -> tuple[int, int] | None:
+    """The span of the source phrase ending just before token ``end_index``.
+
+    Reads backwards over capitalised words, source words and modifiers; stops at
+    punctuation, clause words and verb forms, and after a determiner.
+    """
+    i = end_index - 1
+    first = last = None
+    count = 0
+    governed = ""  # the word before the phrase, when it ends the reading
+    while i >= floor and count < limit:
+        tok, s, e = tokens[i]
+        low = tok.lower()
+        if tok == ")":
+            j = i - 1
+            while j >= floor and tokens[j][0] != "(" and i - j < 8:
+                j -= 1
+            if j >= floor and tokens[j][0] == "(" and last is None:
+                last = e
+                i = j - 1
+                continue
+            break
+        if (
+            tok in _QUOTES
+            and first is not None
+            and i > floor
+            and tokens[i - 1][0][:1].isalnum()
+        ):
+            i -= 1
+            continue
+        if not tok[0].isalnum() and tok[0] not in "$€£":
+            break
+        if low in lex.inner and low not in _CLOSERS:
+            prev = tokens[i - 1][0] if i > floor else ""
+            if first is None or not (
+                prev[:1].isupper()
+                or _is_role(lex, prev)
+                or _classify(prev, lex)
+                or (low in ("from", "by") and prev.lower() in lex.documents)
+            ):
+                governed = low
+                break
+        elif low in lex.stop and low not in _CLOSERS and (tok[:1].islower() or i == 0):
+            governed = low
+            break
+        if tok[:1].islower() and low.endswith("ed") and not _classify(low, lex):
+            break
+        if tok[:1].islower() and low in lex.verbs and low not in lex.documents:
+            break
+        if last is None:
+            last = e
+        first = s
+        count += 1
+        i -= 1
+        if low in _CLOSERS or low in lex.number_words or tok[:1].isdigit():
+            # "A spokesperson for the ministry": read on through "for the".
+            if i - 1 >= floor and tokens[i][0].lower() in lex.inner and i > floor:
+                prev = tokens[i - 1][0]
+                if _is_role(lex, prev) or _classify(prev, lex):
+                    continue
+            break
+    if first is None or last is None:
+        return None
+    if governed == "with" and absolute:
+        governed = ""  # "with reports indicating that ...": an absolute clause
+    if governed in lex.prepositions:
+        # The object of a preposition is no subject, except a name after "of": "a
+        # project of G Elliott Morris, a data journalist, calculated ...".
+        phrase = " ".join(t[0] for t in tokens[i + 1 : end_index])
+        if governed != "of" or not _looks_like_person(phrase, lex):
+            return None
+    return first, last
+
+
+def _is_sourcey(
+    phrase: str, lex: _Lexicon, registry: SourceRegistry, strict: bool = False
+) -> bool:
+    """Whether a phrase can name a source (and is not "photos", "the toll", "2024")."""
+    tag = "strict" if strict else "sourcey"
+    known = lex.memo.get((tag, phrase))
+    if known is None:
+        known = _memo(
+            lex, tag, phrase, _is_sourcey_uncached(phrase, lex, registry, strict)
+        )
+    return known
+
+
+def _is_sourcey_uncached(
+    phrase: str, lex: _Lexicon, registry: SourceRegistry, strict: bool
+) -> bool:
+    name = _clean(phrase, lex)
+    if not name:
+        return False
+    low = name.lower()
+    words = [w.strip(".,'’") for w in name.split()]
+    if low in lex.pronouns or (words[0].lower() in lex.pronouns and len(words) <= 2):
+        return True
+    if all(w.lower() in lex.time_words or w.isdigit() for w in words):
+        return False
+    head = re.split(r"\s+(?:of|for|at|in|from|with)\s+", name, maxsplit=1)[0].split()
+    if not head:
+        return False
+    head_word = head[-1].lower().strip(".,'’")
+    if head_word in lex.not_sources:
+        return False
+    if registry.lookup(name) is not None or _classify(name, lex):
+        return True
+    if head_word in lex.documents:
+        return not strict or any(w[:1].isupper() for w in words[:-1])
+    if lex.places.get(low) is not None:
+        return True
+    return any(w[:1].isupper() for w in words) and _name_token(head[-1])
+
+
+def _reduce(phrase: str, lex: _Lexicon) -> list[str]:
+    """Split a source phrase into its chain: "a lawmaker with access to intelligence
+    from the NIS" -> ["a lawmaker", "the NIS"]; "data from X" -> ["X"]."""
+    match = lex.nested_re.search(phrase)
+    if match is None:
+        return [phrase]
+    left, right = phrase[: match.start()].strip(" ,"), phrase[match.end() :].strip(" ,")
+    if not right:
+        return [left]
+    left_name = _clean(left, lex)
+    left_head = left_name.split()[-1].lower() if left_name else ""
+    cue = match.group().strip().lower()
+    if not left_name or left_head in lex.documents or cue.split()[0] in lex.documents:
+        return _reduce(right, lex)
+    return [left, *_reduce(right, lex)]
+
+
+def _sources(
+    phrase: str, start: int, lex: _Lexicon, descriptor: str = ""
+) -> list[_Source]:
+    out = []
+    parts = _reduce(phrase, lex)
+    for part in parts:
+        found = phrase.find(part)
+        out.append(_Source(part, start + max(found, 0)))
+    if out and descriptor:
+        out[-1].descriptor = descriptor
+    elif len(parts) == 1 and parts[0] != phrase:
+        out[0].descriptor = phrase  # "a new report from X": X is "the report" later
+    return out
+
+
+def _clause_bounds(tokens: _Tokens, pos: int, sentence: _Sentence) -> tuple[int, int]:
+    """The comma- or dash-delimited stretch of the sentence around ``pos``."""
+    lo, hi = sentence.start, sentence.end
+    for tok, s, e in tokens:
+        if tok in (",", ";", "—", "–", "(", ")", ":"):
+            if e <= pos:
+                lo = e
+            elif s >= pos:
+                hi = s
+                break
+    return lo, hi
+
+
+def _clause_start(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
+    """Start of the clause holding ``pos``: after the last ", but"/";" before it."""
+    start = sentence.start
+    for i, (tok, s, e) in enumerate(tokens):
+        if s >= pos:
+            break
+        if tok == ";" or (
+            tok == "," and i + 1 < len(tokens) and tokens[i + 1][0] in lex.conjunctions
+        ):
+            start = e
+    return start
+
+
+def _forward_hit(
+    cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
+) -> _Hit | None:
+    lex = ctx.registry.lexicon
+    kind = lex.forward_kinds.get(cue.word, "according")
+    span = _phrase_after(ctx.text, tokens, cue.end, lex)
+    if span is None:
+        return None
+    phrase = ctx.text[span[0] : span[1]]
+    if not _is_sourcey(phrase, lex, ctx.registry, strict=kind in ("weak", "citing")):
+        return None
+    sources = _sources(phrase, span[0], lex)
+    if kind == "quoted":
+        lo, _ = _clause_bounds(tokens, cue.start, sentence)
+        commas = [t for t in tokens if t[2] <= cue.start and t[0] == ","]
+        if lo > sentence.start and commas:
+            spoken = _phrase_before(tokens, _token_at(tokens, commas[-1][1]), lex)
+            if spoken is not None:
+                said = _sources(ctx.text[spoken[0] : spoken[1]], spoken[0], lex)
+                scope = (sentence.start, sentence.end)
+                return _Hit(spoken[0], span[1], scope, sources + said, cue.word, True)
+    before = ctx.text[sentence.start : cue.start].strip(' ,"“”')
+    after = ctx.text[span[1] : sentence.end].strip(" .,!?\"“”'’")
+    if not before:
+        scope, trailing = (span[1], sentence.end), False
+    elif not after:
+        scope, trailing = (sentence.start, cue.start), True
+    else:
+        scope, trailing = (sentence.start, sentence.end), False
+    return _Hit(cue.start, span[1], scope, sources, cue.word, True, trailing)
+
+
+def _passive_hit(
+    cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
+) -> _Hit | None:
+    lex = ctx.registry.lexicon
+    span = _phrase_after(ctx.text, tokens, cue.end, lex)
+    if span is None:
+        return None
+    phrase = ctx.text[span[0] : span[1]]
+    if not _is_sourcey(phrase, lex, ctx.registry):
+        return None
+    sources = _sources(phrase, span[0], lex)
+    gap = ctx.text[cue.start : cue.end]
+    to_outlet = re.search(r"\bto\s+((?:[A-Z][\w.&-]*\s*)+)", gap)
+    if to_outlet:
+        info = ctx.registry.describe(to_outlet.group(1))
+        if info.kind in ("outlet", "wire"):
+            sources = [_Source(to_outlet.group(1).strip(), cue.start), *sources]
+    preceding = ctx.text[max(sentence.start, cue.start - 24) : cue.start].lower()
+    finite = re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", preceding)
+    word = cue.word + " by"
+    if finite is not None:
+        lo = _clause_bounds(tokens, cue.start, sentence)[0]
+        if not ctx.text[lo : cue.start].strip(" ,").lower().startswith("it "):
+            lo = min(lo, _clause_start(tokens, cue.start, sentence, lex))
+        return _Hit(cue.start, span[1], (lo, sentence.end), sources, word, True)
+    lo, hi = _clause_bounds(tokens, cue.start, sentence)
+    if ctx.text[sentence.start : cue.start].rstrip().endswith(","):
+        # "X sent 11,000 troops, confirmed by Y": the participle closes what precedes.
+        lo = _clause_bounds(tokens, lo - 2, sentence)[0]
+    return _Hit(cue.start, span[1], (lo, hi), sources, word, False)
+
+
+def _verb_hit(
+    cue: _Cue,
+    sentence: _Sentence,
+    tokens: _Tokens,
+    ctx: _Context,
+    claimed: list[tuple[int, int]],
+) -> _Hit | None:
+    lex = ctx.registry.lexicon
+    text = ctx.text
+    vi = _token_at(tokens, cue.start)
+    if vi > 0 and (
+        re.search(r"\w(?:['’]s|s['’])$", tokens[vi - 1][0])
+        or tokens[vi - 1][0].lower() in _CLOSERS
+    ):
+        return None  # a noun: "Ukraine's estimate", "the report"
+    if vi + 1 < len(tokens) and tokens[vi + 1][0] in ("from", "of", "by", "for"):
+        return None  # a noun: "estimates from local police departments"
+    j = vi
+    while j > 0:  # words between the source and its verb: "The NIS also believes"
+        tok = tokens[j - 1][0]
+        low = tok.lower()
+        if (
+            (low in lex.between and tok[:1].islower())
+            or low in lex.time_words
+            or tok.isdigit()
+            or (low.endswith("ly") and tok[:1].islower() and len(low) > 4)
+            or (low in lex.passive_words and j < vi and j > 1)
+        ):
+            j -= 1
+            continue
+        if tok == ")":
+            k = j - 1
+            while k > 0 and tokens[k][0] != "(" and j - k < 8:
+                k -= 1
+            if tokens[k][0] == "(":
+                j = k
+                continue
+        break
+    found = _subject(tokens, j, ctx, absolute=cue.word.endswith("ing"))
+    if found is None:
+        return _inverted_hit(cue, vi, sentence, tokens, ctx)
+    span, prefix, suffix, first_piece, descriptor = found
+    phrase = text[span[0] : span[1]]
+    if not _is_sourcey(phrase, lex, ctx.registry):
+        return None
+    if not all(span[1] <= c0 or span[0] >= c1 for c0, c1 in claimed):
+        return None
+    sources = prefix + _sources(phrase, span[0], lex, descriptor) + suffix
+    after_index = vi + 1
+    if cue.word in lex.object_verbs:  # the outlet a source spoke to: "told AFP"
+        obj = _phrase_after(text, tokens, cue.end, lex, limit=5)
+        if obj is not None:
+            obj_text = text[obj[0] : obj[1]]
+            kind = ctx.registry.describe(obj_text).kind
+            if kind in ("outlet", "wire") or _is_publisher(
+                obj_text, ctx.publisher, ctx.registry
+            ):
+                sources = [_Source(obj_text, obj[0]), *sources]
+            after_index = _token_at(tokens, obj[1])
+    rest = [t for t in tokens[after_index:] if t[0].lower() not in lex.between]
+    ends_here = not rest or (
+        rest[0][0] in (",", "”", '"') and (len(rest) == 1 or rest[1][0][:1].islower())
+    )
+    start = min(first_piece, span[0])
+    if ends_here and span[0] > sentence.start + 2:
+        return _Hit(
+            start, cue.end, (sentence.start, span[0]), sources, cue.word, True, True
+        )
+    clause_end = sentence.end
+    for tok, s, _ in tokens[vi + 1 :]:
+        if tok == ";":
+            clause_end = s
+            break
+    hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
+    hit.reports = _reports(text[cue.end : clause_end], lex)
+    return hit
+
+
+def _reports(complement: str, lex: _Lexicon) -> bool:
+    """Whether a verb's complement states a content: "said that", "estimated 15,000"."""
+    return bool(lex.content_re.search(complement))
+
+
+def _inverted_hit(
+    cue: _Cue, vi: int, sentence: _Sentence, tokens: _Tokens, ctx: _Context
+) -> _Hit | None:
+    """'"...," said a State Department official': the source follows its verb."""
+    lex = ctx.registry.lexicon
+    if (
+        vi == 0
+        or tokens[vi - 1][0] not in (",", "”", '"', "’")
+        or cue.word not in lex.inverting
+    ):
+        return None
+    span = _phrase_after(ctx.text, tokens, cue.end, lex, limit=10)
+    if span is None:
+        return None
+    phrase = ctx.text[span[0] : span[1]]
+    if phrase.split()[0].lower() == "that" or not _is_sourcey(
+        phrase, lex, ctx.registry
+    ):
+        return None
+    sources = _sources(phrase, span[0], lex)
+    return _Hit(
+        cue.start, span[1], (sentence.start, cue.start), sources, cue.word, True, True
+    )
+
+
+def _subject(
+    tokens: _Tokens, end_index: int, ctx: _Context, absolute: bool = False
+) -> tuple[tuple[int, int], list[_Source], list[_Source], int, str] | None:
+    """The subject of a verb whose tokens end before ``end_index``.
+
+    Reads comma-separated pieces backwards, skipping relative clauses ("who attended
+    the briefing"), appositions ("director of ..."), and "citing Y" / "quoted by X"
+    clauses, which become the end / the start of the chain. Returns the subject's
+    span, the sources before and after it in the chain, where the first piece read
+    starts, and a descriptor of the subject (its apposition or title).
+    """
+    lex = ctx.registry.lexicon
+    text = ctx.text
+    prefix: list[_Source] = []
+    suffix: list[_Source] = []
+    by_source: list[_Source] = []
+    descriptor = ""
+    right = end_index
+    first_piece = tokens[end_index][1] if end_index < len(tokens) else len(text)
+    while right > 0:
+        left, depth = right, 0
+        while left > 0:
+            tok = tokens[left - 1][0]
+            if tok == ")":
+                depth += 1
+            elif tok == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and (tok == "," or tok in _CLAUSE_PUNCT):
+                break
+            left -= 1
+        separator = tokens[left - 1][0] if left > 0 else ""
+        # A piece opening with a closing quote starts a clause: '"...," he said'.
+        boundary = separator != "," or (
+            left < right and tokens[left][0] in ("”", '"', "’")
+        )
+        words = [t for t in tokens[left:right] if t[0] not in _QUOTES]
+        if not words:
+            if not boundary:
+                right = left - 1
+                continue
+            return None
+        piece = text[words[0][1] : words[-1][2]]
+        low = piece.lower()
+        first = words[0][0]
+        cue = next((k for k in lex.forward_kinds if low.startswith(k + " ")), None)
+        kind = lex.forward_kinds.get(cue) if cue else None
+        skip = True
+        if kind in ("citing", "weak"):
+            body = piece[len(cue) :].lstrip()
+            if _is_sourcey(body, lex, ctx.registry, strict=True):
+                at = words[0][1] + len(piece) - len(body)
+                suffix = _sources(body, at, lex) + suffix
+        elif kind in ("quoted", "according"):
+            body = piece[len(cue) :].lstrip()
+            prefix = _sources(body, words[0][1] + len(piece) - len(body), lex) + prefix
+        elif first.lower() in ("who", "which", "whose", "that", "where", "whom"):
+            pass
+        elif (
+            first.lower() in _REDUCED
+            and len(words) > 1
+            and _PARTICIPLE.match(words[1][0])
+        ):
+            pass  # "when asked whether ...": a reduced clause
+        elif first[:1].islower() and re.search(r"(?:ing|ed)$", first) and not boundary:
+            by = re.search(r"\bby\s+(.+)$", piece)
+            if by and first.lower() in lex.passive_words:
+                by_source = _sources(by.group(1), words[0][1] + by.start(1), lex)
+        elif (
+            not boundary
+            and _appositive(piece, lex)
+            and _name_token(tokens[left - 2][0])
+            and not (left == 2 and tokens[0][0].lower() in lex.stop)  # "However, a ..."
+        ):
+            descriptor = piece
+        elif all(w[0].lower() in lex.time_words or w[0][:1].isdigit() for w in words):
+            pass
+        else:
+            skip = False
+        if skip:
+            if boundary:
+                return None
+            first_piece = tokens[left][1]
+            right = left - 1
+            continue
+        cut = _cut_trailing(tokens, left, right, lex)
+        span = _phrase_before(tokens, cut, lex, floor=left, absolute=absolute)
+        if span is None or not _is_sourcey(text[span[0] : span[1]], lex, ctx.registry):
+            verbal = any(t[0] in lex.verbs and t[0] not in lex.documents for t in words)
+            if (
+                boundary
+                or verbal
+                or not (first[:1].islower() or first.lower() in _CLOSERS)
+            ):
+                return None
+            descriptor = piece  # "ACLU, part of the coalition, said"
+            first_piece = tokens[left][1]
+            right = left - 1
+            continue
+        name = _clean(text[span[0] : span[1]], lex)
+        if by_source and (not name or name.split()[-1].lower() in lex.documents):
+            source = by_source[0]
+            span = (source.start, source.start + len(source.surface))
+        if not descriptor and not boundary and left > 1:
+            title = _phrase_before(tokens, left - 1, lex)
+            if title is not None and _looks_like_person(name, lex):
+                descriptor = text[title[0] : title[1]]
+        return span, prefix, suffix, min(first_piece, span[0]), descriptor
+    return None
+
+
+def _cut_trailing(tokens: _Tokens, left: int, right: int, lex: _Lexicon) -> int:
+    """End of a subject piece before a trailing participle or "with access to" clause
+    ("two Arab diplomats coordinating their countries' responses")."""
+    for i in range(right - 1, left, -1):
+        tok = tokens[i][0]
+        marker = tok.lower() in _TRAILING_MARKERS or (
+            tok[:1].islower()
+            and len(tok) > 4
+            and tok.endswith("ing")
+            and not any(t[0][:1].isupper() for t in tokens[i + 1 : right])
+        )
+        if not marker:
+            continue
+        prev = tokens[i - 1][0]
+        if prev.lower() in _CLOSERS:
+            continue
+        if prev[:1].isupper() or _is_role(lex, prev) or _classify(prev, lex):
+            return i
+    return right
+
+
+def _appositive(piece: str, lex: _Lexicon) -> bool:
+    """Whether a comma piece describes the source before it ("director of ...")."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in ("a", "an", "the") and len(words) > 1:
+        return not words[1][:1].isupper() or bool(_is_role(lex, words[1]))
+    return bool(_is_role(lex, first)) or first.startswith(("co-", "former"))
+
+
+def _possessor(tokens: _Tokens, index: int, lex: _Lexicon) -> int:
+    """Where the owner of a possessive token ("Ukraine's", "the organizers'") starts."""
+    start = tokens[index][1]
+    i = index - 1
+    while i >= 0:
+        tok = tokens[i][0]
+        low = tok.lower()
+        if low in ("the", "a", "an"):
+            return tokens[i][1]
+        capital = tok[:1].isupper() and tok[0].isalpha()
+        joins = (
+            low in ("of", "for", "and", "&", "de")
+            and i > 0
+            and tokens[i - 1][0][:1].isupper()
+        )
+        if not (capital or joins):
+            break
+        start = tokens[i][1]
+        i -= 1
+    return start
+
+
+def _from_hit(
+    cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
+) -> _Hit | None:
+    """ "Preliminary estimates from local police departments ranged from ..." """
+    lex = ctx.registry.lexicon
+    span = _phrase_after(ctx.text, tokens, cue.end, lex)
+    if span is None:
+        return None
+    phrase = ctx.text[span[0] : span[1]]
+    if not _is_sourcey(phrase, lex, ctx.registry, strict=True):
+        return None
+    lo, hi = _clause_bounds(tokens, cue.start, sentence)
+    return _Hit(
+        cue.start, span[1], (lo, hi), _sources(phrase, span[0], lex), cue.word, False
+    )
+
+
+def _headline_hit(cue: _Cue, sentence: _Sentence, ctx: _Context) -> _Hit | None:
+    """ "UCLA: L.A. Wildfires Cost Up to $164B": a headline naming its source first."""
+    if (
+        cue.start != sentence.start
+        or ctx.text[sentence.end - 1 : sentence.end] in ".!?"
+    ):
+        return None
+    if not _is_sourcey(cue.word, ctx.registry.lexicon, ctx.registry):
+        return None
+    scope = (sentence.start, sentence.end)
+    return _Hit(
+        cue.start, cue.end, scope, [_Source(cue.word, cue.start)], "headline", True
+    )
+
+
+def _local_hit(
+    cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
+) -> _Hit | None:
+    """A phrase-level attribution: "X's estimate", "X's 15,000", "an AFP tally"."""
+    lex = ctx.registry.lexicon
+    text = ctx.text
+    if cue.kind == "possessive":
+        index = bisect.bisect_right(tokens, cue.start, key=lambda t: t[1]) - 1
+        if index < 0:
+            return None
+        lo = _possessor(tokens, index, lex)
+        phrase = text[lo : cue.start]
+        if ctx.registry.lookup(text[lo : tokens[index][2]]) is not None:
+            phrase = text[lo : tokens[index][2]]  # a name ending in 's: "Moody's"
+        name = _clean(phrase, lex)
+        if not name or not _is_sourcey(phrase, lex, ctx.registry):
+            return None
+        if re.search(r"\d", cue.word) and not (
+            ctx.registry.lookup(name) is not None
+            or _classify(name, lex)
+            or name.lower() in lex.pronouns
+            or _looks_like_person(name, lex)
+            or name.lower() in ctx.names()
+            or name.lower() in lex.places
+            or name.isupper()
+        ):
+            return None
+    else:
+        phrase = cue.word
+        if phrase.split()[0].lower() in lex.time_words or not _is_sourcey(
+            phrase, lex, ctx.registry
+        ):
+            return None
+        known = ctx.registry.lookup(phrase) is not None or _classify(phrase, lex)
+        if not (known or phrase.isupper() or lex.places.get(phrase.lower())):
+            return None
+        lo = cue.start
+    scope = (lo, _phrase_end(tokens, cue.end, sentence, lex))
+    return _Hit(lo, cue.end, scope, [_Source(phrase, lo)], "estimate", False)
+
+
+def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
+    """End of the noun phrase going on at ``pos`` ("estimate of 30,000 people" ends
+    before "as very high"): the next punctuation or clause word."""
+    for tok, s, _ in tokens[_token_at(tokens, pos) :]:
+        low = tok.lower()
+        if not tok[0].isalnum() and tok[0] not in "$€£":
+            return s
+        if tok[:1].islower() and low in lex.stop and low not in _QUALIFIERS:
+            return s
+    return sentence.end
+
+
+# ------------------------------------------------------------------- coreference
+
+
+def _resolve(source: _Source, ctx: _Context) -> None:
+    """Resolve a source phrase to a link, using what the segment said before it."""
+    registry = ctx.registry
+    lex = registry.lexicon
+    listed = registry.lookup(source.surface)
+    if listed is not None and not _is_publisher(listed.name, ctx.publisher, registry):
+        # Before cleaning, which would drop the "'s" of "Moody's".
+        source.link = Link(listed.name, listed.kind)
+        source.words = _content_words(listed.name, registry)
+        return
+    name = _clean(source.surface, lex)
+    if not name:
+        return
+    low = name.lower()
+    first = low.split()[0]
+    if first in lex.first_person and len(low.split()) <= 2:
+        # "our estimates": the text speaks for itself.
+        source.link = Link(ctx.publisher, "publisher")
+        return
+    if low in lex.pronouns or (first in lex.pronouns and len(low.split()) <= 2):
+        antecedent = _antecedent_pronoun(first, ctx)
+        person = (
+            ctx.person_before(source.start) if first in lex.person_pronouns else None
+        )
+        if person is not None and (antecedent is None or person[0] > antecedent.start):
+            info = registry.describe(person[1])
+            source.link = Link(
+                info.name, info.kind if info.kind != "unknown" else "person"
+            )
+            source.words = _content_words(info.name, registry)
+        elif antecedent is not None:
+            _copy(source, antecedent)
+        return
+    if _is_publisher(name, ctx.publisher, registry):
+        source.link = Link(ctx.publisher, "publisher")
+        source.words = _content_words(name, registry)
+        return
+    acronym = ctx.acronyms().get(name) if name.isupper() else None
+    if acronym is not None and registry.lookup(name) is None:
+        name = acronym
+    info = registry.describe(name)
+    if info.known:
+        source.link = Link(info.name, info.kind)
+        source.words = _content_words(name, registry) | _content_words(
+            info.name, registry
+        )
+        return
+    tokens = info.name.split()
+    capitalised = [t for t in tokens if t[:1].isupper()]
+    if len(tokens) == 1 and capitalised:
+        full = ctx.names().get(tokens[0].lower())
+        if full and full != info.name:
+            info = registry.describe(full)
+        elif lex.places.get(low) is not None:
+            antecedent = _antecedent_place(low, ctx)
+            if antecedent is not None:
+                _copy(source, antecedent)
+                return
+    generic = not capitalised or (
+        len(capitalised) == 1
+        and tokens[0] == capitalised[0]
+        and tokens[0].lower() in lex.documents
+    )
+    if generic:
+        antecedent = _antecedent_generic(name, ctx)
+        if antecedent is not None:
+            _copy(source, antecedent)
+            return
+        if all(w in lex.documents for w in _WORD.findall(low)):
+            return  # "estimate says", "the statement": nobody named
+
+    kind = info.kind
+    if source.descriptor and kind in ("person", "unknown"):
+        described = _classify(source.descriptor, lex)
+        if described in ("official", "expert"):
+            kind = described
+        elif described == "primary":
+            kind = "official"
+    source.link = Link(info.name, kind)
+    source.words = _content_words(info.name, registry)
+
+
+def _copy(source: _Source, antecedent: _Source) -> None:
+    source.link = antecedent.link
+    source.prefix = antecedent.prefix
+    source.words = antecedent.words
+
+
+def _antecedent_pronoun(pronoun: str, ctx: _Context) -> _Source | None:
+    lex = ctx.registry.lexicon
+    person = pronoun in lex.person_pronouns
+    for mention in reversed(ctx.mentions):
+        if mention.link is None or mention.link.kind == "publisher":
+            continue
+        if person and mention.link.kind not in _PERSONS:
+            continue
+        if not person and pronoun in ("it", "its") and mention.link.kind in _PEOPLE:
+            continue
+        return mention
+    return None
+
+
+def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
+    """The source named before that a generic phrase ("the agency") refers to."""
+    lex = ctx.registry.lexicon
+    words = _WORD.findall(name.lower())
+    while len(words) > 1 and words[-1] in lex.documents:
+        words.pop()
+    if len(words) != 1:
+        return None  # "local fire authorities" describes itself
+    head = words[0]
+    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    pattern = re.compile(rf"\b{re.escape(stem)}(?:s|es)?\b")
+    for mention in reversed(ctx.mentions):
+        if mention.link is None or mention.link.kind == "publisher":
+            continue
+        if pattern.search(f"{mention.descriptor} {mention.surface}".lower()):
+            return mention
+    if head in lex.org_nouns:  # "the company": the organisation named last
+        for mention in reversed(ctx.mentions):
+            link = mention.link
+            if (
+                link is not None
+                and link.kind not in _PEOPLE
+                and link.kind != "publisher"
+                and link.name[:1].isupper()
+            ):
+                return mention
+    return None
+
+
+def _antecedent_place(place: str, ctx: _Context) -> _Source | None:
+    """A source named before whose name starts with this country's demonym."""
+    lex = ctx.registry.lexicon
+    country = lex.places.get(place, "").lower()
+    stem = lex.demonym_stems.get(country)
+    if not stem:
+        return None
+    for mention in reversed(ctx.mentions):
+        if mention.link is None or mention.link.kind not in ("primary", "official"):
+            continue
+        first = mention.surface.lower().split()[0] if mention.surface.split() else ""
+        if (
+            first.startswith(stem)
+            and first != place
+            and len(mention.surface.split()) > 1
+        ):
+            return mention
+    return None
+
+
+def _hit_links(hit: _Hit) -> tuple[Link, ...]:
+    links: list[Link] = []
+    for source in hit.sources:
+        if source.link is None:
+            continue
+        for link in (*source.prefix, source.link):
+            links.append(Link(link.name, link.kind, hit.cue))
+    return tuple(links)
+
+
+def _head_word(name: str) -> str:
+    """The head noun of a name, singular: "two Arab diplomats" -> "diplomat"."""
+    head = re.split(r"\s+(?:of|for|at|in|from|with)\s+", name.lower(), maxsplit=1)[0]
+    words = _WORD.findall(head)
+    word = words[-1] if words else ""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _learn_intermediaries(sentences: list[_Sentence], registry: SourceRegistry) -> None:
+    """Put the outlet a source spoke to anywhere in the text before it everywhere."""
+    learned: list[tuple[frozenset[str], str, tuple[Link, ...]]] = []
+    for sentence in sentences:
+        for hit in sentence.hits:
+            resolved = [s for s in hit.sources if s.link is not None]
+            for i in range(1, len(resolved)):
+                before = [s.link for s in resolved[:i]]
+                origin = resolved[i]
+                if (
+                    all(link.kind in _INTERMEDIARY for link in before)
+                    and origin.link.kind not in _INTERMEDIARY
+                    and origin.words
+                ):
+                    head = _head_word(origin.link.name)
+                    learned.append((origin.words, head, tuple(before)))
+    if not learned:
+        return
+    for sentence in sentences:
+        for hit in sentence.hits:
+            resolved = [s for s in hit.sources if s.link is not None]
+            if (
+                not resolved
+                or resolved[0].link.kind in _INTERMEDIARY
+                or resolved[0].prefix
+            ):
+                continue
+            words = resolved[0].words
+            head = _head_word(resolved[0].link.name)
+            for key, key_head, prefix in learned:
+                if words and (words <= key or key <= words) and head == key_head:
+                    resolved[0].prefix = prefix
+                    break
+
+
+# ------------------------------------------------------------------ credit and lead
+
+
+def _credit(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    seg_start: int,
+    seg_end: int,
+    publisher: str,
+    registry: SourceRegistry,
+) -> tuple[int, Link] | None:
+    """A dateline or source credit near the top: "LOS ANGELES (KCAL, KCBS) —"."""
+    lex = registry.lexicon
+    seen = 0
+    for start, end in paragraphs:
+        if start < seg_start:
+            continue
+        if start >= seg_end or seen >= 6:
+            break
+        seen += 1
+        para = text[start:end]
+        match = lex.credit_re.match(para) or lex.dateline_re.match(para)
+        if match is None:
+            continue
+        name = match.group(1).strip()
+        if _is_publisher(name, publisher, registry) or not name[:1].isupper():
+            continue
+        if any(w.lower() in lex.time_words for w in name.split()):
+            continue
+        info = registry.describe(name)
+        kind = info.kind if info.kind in ("outlet", "wire") else "outlet"
+        return start, Link(info.name if info.known else name, kind, "credit")
+    return None
+
+
+def _lead(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    sentences: list[_Sentence],
+    seg_start: int,
+    seg_end: int,
+    title: str,
+    registry: SourceRegistry,
+) -> tuple[int, tuple[Link, ...]] | None:
+    """The attribution of the first body paragraph, when the text keeps coming back to
+    its source (it then governs unattributed sentences in later paragraphs)."""
+    body = None
+    for number, (start, end) in enumerate(paragraphs):
+        if start < seg_start:
+            continue
+        if start >= seg_end:
+            break
+        para = text[start:end].strip()
+        if title and para == title.strip():
+            continue
+        if len(para) >= 80 and re.search(r"[.!?][\"”’')\]]*(?:\[\d+\])*$", para):
+            body = number
+            break
+    if body is None:
+        return None
+    members = [s for s in sentences if s.paragraph == body]
+    governing = [s for s in members if s.governs]
+    if not governing:
+        return None
+    chain = governing[-1].governs
+    assert chain is not None
+    later = text[paragraphs[body][1] : seg_end]
+    for link in chain:
+        names = {link.name, *registry.aliases_of.get(link.name.casefold(), ())}
+        if link.kind in ("person", "official", "expert") and len(link.name.split()) > 1:
+            names.add(link.name.split()[-1])
+        for hit in governing[-1].hits:
+            names.update(s.surface.strip() for s in hit.sources)
+        for name in names:
+            cleaned = _clean(name, registry.lexicon)
+            if len(cleaned) >= 2 and re.search(
+                rf"\b{re.escape(cleaned)}\b", later, re.I
+            ):
+                return paragraphs[body][1], chain
+    return None
+
+
+__all__ = [
+    "SourceInfo",
+    "SourceRegistry",
+    "attribute",
+    "load_registry",
+    "same_source",
+]

@@ -1,0 +1,109 @@
+"""Independence: near-copy documents and the voices claims speak with.
+
+Claims that trace back to the same origin are one voice, however many outlets repeat
+them; so are the unattributed claims of documents that are near-copies of each other.
+Near-copies are found with MinHash signatures of word 5-shingles and locality-sensitive
+hashing, so the cost grows linearly with the corpus, not with its square.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+_N_BANDS = 21
+_ROWS = 3
+_N_PERM = _N_BANDS * _ROWS
+_PRIME = np.uint64((1 << 61) - 1)
+_rng = np.random.default_rng(
+    20240617
+)  # fixed: signatures must be comparable across runs
+_A = _rng.integers(1, 1 << 31, size=_N_PERM, dtype=np.uint64)
+_B = _rng.integers(0, 1 << 31, size=_N_PERM, dtype=np.uint64)
+_WORD_RE = re.compile(r"\w+")
+_SHINGLE = 5
+
+
+def document_signature(text: str) -> np.ndarray:
+    """A MinHash signature of a text's word 5-shingles (``uint64`` array)."""
+    words = _WORD_RE.findall(text.lower())
+    if len(words) < _SHINGLE:
+        words = words + [""] * (_SHINGLE - len(words))
+    hashes = np.fromiter(
+        (
+            zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode())
+            for i in range(len(words) - _SHINGLE + 1)
+        ),
+        dtype=np.uint64,
+    )
+    hashes = np.unique(hashes)
+    # (a * h + b) mod p for every permutation, then the minimum over the shingles.
+    products = (np.outer(_A, hashes) + _B[:, None]) % _PRIME
+    return products.min(axis=1)
+
+
+def find_near_copies(
+    signatures: dict[str, np.ndarray], threshold: float
+) -> dict[str, tuple[str, ...]]:
+    """Each document's near-copies: other documents whose estimated shingle overlap
+    (Jaccard) is at least ``threshold``."""
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    for doc_id, signature in signatures.items():
+        for band in range(_N_BANDS):
+            key = signature[band * _ROWS : (band + 1) * _ROWS].tobytes()
+            buckets[(band, key)].append(doc_id)
+    copies: dict[str, set[str]] = defaultdict(set)
+    checked: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                if float(np.mean(signatures[a] == signatures[b])) >= threshold:
+                    copies[a].add(b)
+                    copies[b].add(a)
+    return {doc_id: tuple(sorted(copies.get(doc_id, ()))) for doc_id in signatures}
+
+
+def copy_groups(near_copies: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Map each document that has near-copies to the smallest id of its connected group."""
+    group: dict[str, str] = {}
+    for start in sorted(near_copies):
+        if start in group or not near_copies[start]:
+            continue
+        stack, members = [start], []
+        while stack:
+            doc_id = stack.pop()
+            if doc_id in group:
+                continue
+            group[doc_id] = start
+            members.append(doc_id)
+            stack.extend(near_copies.get(doc_id, ()))
+    return group
+
+
+def voice_of(
+    chain: str, chain_kinds: str, doc_id: str, outlet: str, groups: dict[str, str]
+) -> str:
+    """The independent voice a claim speaks with.
+
+    A named origin is its own voice. An anonymous origin ("diplomats") is only as
+    independent as the chain that carries it, so the chain's named links stay in the
+    key. An unattributed claim is the publisher's own voice, shared by near-copies.
+    """
+    names = chain.split(" > ")
+    kinds = chain_kinds.split(" > ")
+    if len(names) == 1 or kinds[-1] == "publisher":
+        if doc_id in groups:
+            return "copy:" + groups[doc_id]
+        return "outlet:" + outlet.lower() if outlet != "unknown" else "doc:" + doc_id
+    if kinds[-1] in ("anonymous", "unknown"):
+        return "via:" + " > ".join(n.lower() for n in names[1:])
+    return "origin:" + names[-1].lower()

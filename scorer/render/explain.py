@@ -1,0 +1,70 @@
+"""``scorer explain``: one subject of a finished run, its claims and the parts of its score."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from scorer.errors import InputError
+from scorer.render.report import format_value
+
+
+def find_subject(report: dict, key: str) -> dict:
+    """A subject of a report by id, by rank, or by a unique id prefix."""
+    subjects = report.get("subjects", [])
+    for subject in subjects:
+        if subject["subject"] == key or str(subject["rank"]) == key:
+            return subject
+    matches = [s for s in subjects if s["subject"].startswith(key)]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(s["subject"] for s in subjects[:5])
+    raise InputError(
+        f"no subject {key!r} in this run (give an id or a rank; first ids: {known})"
+    )
+
+
+def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
+    """Print one subject of the run in ``run_dir`` (its report.json)."""
+    path = run_dir / "report.json"
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise InputError(
+            f"{path}: not found; write a run with `scorer run CORPUS -o {run_dir}`"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    subject = find_subject(report, key)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(subject, indent=2, ensure_ascii=False) + "\n")
+        return
+    weights = report["config"]["disagreement"]
+    lines = [
+        f"{subject['rank']}. {subject['label']}  [{subject['subject']}]",
+        f"  score {subject['window_disagreement']:.3f} (all-time {subject['disagreement']:.3f}), "
+        f"status {subject['status']}",
+        f"  centre {format_value(subject['centre'], subject['centre'], subject['unit'])}; "
+        f"{subject['n_origins']} independent voices, {subject['n_claims']} claims "
+        f"(amplification {subject['amplification']})",
+        f"  dispersion {subject['dispersion']:.3f} log10 -> part {subject['dispersion_part']:.3f}"
+        f" (weight {weights['dispersion_weight']})",
+        f"  gap        {subject['gap']:.3f} -> part {subject['gap_part']:.3f}"
+        f" (weight {weights['gap_weight']})",
+        f"  voices     {subject['n_origins']} -> part {subject['voices_part']:.3f}"
+        f" (weight {weights['voices_weight']})",
+        "",
+        "  claims:",
+    ]
+    for c in subject["claims"]:
+        lines.append(
+            f"  - {format_value(c['low'], c['high'], c['unit'])}  {c['outlet']} "
+            f"[{c['doc_id']}:{c['start']}-{c['end']}]"
+        )
+        lines.append(
+            f"      chain: {c['chain']}  (distance {c['distance']:g}, "
+            f"weight {c['weight']:.3f}, voice {c['voice']})"
+        )
+        lines.append(f"      quote: {c['quote']}")
+    sys.stdout.write("\n".join(lines) + "\n")

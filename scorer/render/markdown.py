@@ -1,0 +1,101 @@
+"""Markdown renderer: tables that read well on a code-hosting site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scorer.render.report import format_value
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return (
+        text.replace("|", "\\|")
+        .replace("\n", " ")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    lines = [
+        "| " + " | ".join(headers) + " |",
+        "|" + "|".join("---" for _ in headers) + "|",
+    ]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def _score(value: Any) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """The ranked report as Markdown."""
+    summary = report["summary"]
+    lines = [
+        "# Disagreement report",
+        "",
+        f"{summary['documents_read']} documents read, {summary['documents_skipped']} skipped; "
+        f"{summary['claims']} claims in {summary['subjects']} subjects, "
+        f"{summary['contested']} contested; {summary['outlets']} outlets.",
+        "",
+        "## Subjects",
+        "",
+    ]
+    lines += _table(
+        ["rank", "subject", "score", "all-time", "values", "voices", "claims"],
+        [
+            [
+                s["rank"],
+                s["label"],
+                _score(s["window_disagreement"]),
+                _score(s["disagreement"]),
+                format_value(s["low"], s["high"], s["unit"]),
+                s["n_origins"],
+                s["n_claims"],
+            ]
+            for s in report["subjects"]
+        ],
+    )
+    for subject in report["subjects"][: report["top"]]:
+        lines += [
+            "",
+            f"### {subject['rank']}. {_cell(subject['label'])}",
+            "",
+            f"`{subject['subject']}` · score {_score(subject['window_disagreement'])} "
+            f"(dispersion {_score(subject['dispersion_part'])}, gap "
+            f"{_score(subject['gap_part'])}, voices {_score(subject['voices_part'])}) · "
+            f"centre {format_value(subject['centre'], subject['centre'], subject['unit'])} · "
+            f"{subject['n_origins']} voices, {subject['n_claims']} claims",
+            "",
+        ]
+        lines += _table(
+            ["outlet", "value", "chain", "distance", "weight", "quote"],
+            [
+                [
+                    c["outlet"],
+                    format_value(c["low"], c["high"]),
+                    c["chain"],
+                    c["distance"],
+                    _score(c["weight"]),
+                    c["quote"],
+                ]
+                for c in subject["claims"]
+            ],
+        )
+    lines += ["", "## Outlets", ""]
+    components = ["proximity", "sourcing", "fidelity", "independence", "agreement"]
+    lines += _table(
+        ["outlet", "credibility", *components, "claims"],
+        [
+            [
+                o["outlet"],
+                _score(o["credibility"]),
+                *(_score(o[c]) for c in components),
+                o["n_claims"],
+            ]
+            for o in report["outlets"]
+        ],
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,142 @@
+"""The report as plain data: what every renderer shows, built once from a run."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scorer.pipeline import RunResult
+
+_CLAIM_FIELDS = (
+    "doc_id",
+    "outlet",
+    "quote",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "hedged",
+    "chain",
+    "origin",
+    "origin_kind",
+    "distance",
+    "weight",
+    "voice",
+    "published",
+    "start",
+    "end",
+)
+_SUBJECT_FIELDS = (
+    "subject",
+    "rank",
+    "label",
+    "unit",
+    "disagreement",
+    "window_disagreement",
+    "status",
+    "n_claims",
+    "n_origins",
+    "n_docs",
+    "low",
+    "high",
+    "centre",
+    "dispersion",
+    "gap",
+    "dispersion_part",
+    "gap_part",
+    "voices_part",
+    "amplification",
+)
+
+
+def clean(value: Any) -> Any:
+    """JSON-safe scalars: NaN becomes None, numpy numbers become Python numbers."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        return round(value, 6)
+    return value
+
+
+def _records(frame, fields: tuple[str, ...]) -> list[dict[str, Any]]:  # noqa: ANN001
+    present = [f for f in fields if f in frame.columns]
+    return [
+        {k: clean(v) for k, v in zip(present, row, strict=True)}
+        for row in frame[present].itertuples(index=False, name=None)
+    ]
+
+
+def build_report(result: RunResult, top: int | None = None) -> dict[str, Any]:
+    """The whole report as a dict: summary, ranked subjects with their claims, outlets,
+    documents. Deterministic for the same input and config."""
+    top = top if top is not None else result.config.report.top
+    claims = result.claims
+    by_subject = (
+        {s: g for s, g in claims.groupby("subject", sort=False)}
+        if not claims.empty
+        else {}
+    )
+    subjects = []
+    for record in _records(result.subjects, _SUBJECT_FIELDS):
+        members = by_subject.get(record["subject"])
+        record["claims"] = [] if members is None else _records(members, _CLAIM_FIELDS)
+        record["voices"] = sorted(
+            {c["voice"] for c in record["claims"] if c.get("voice")}
+        )
+        subjects.append(record)
+    stats = result.stats
+    return {
+        "summary": {
+            "documents_read": stats.n_read,
+            "documents_skipped": stats.n_skipped,
+            "lines_removed": stats.lines_removed,
+            "claims": int(len(claims)),
+            "subjects": int(len(result.subjects)),
+            "contested": int((result.subjects["disagreement"] > 0).sum())
+            if not result.subjects.empty
+            else 0,
+            "outlets": int(len(result.outlets)),
+            "warnings": list(stats.warnings),
+        },
+        "config": result.config.model_dump(mode="json"),
+        "top": top,
+        "subjects": subjects,
+        "outlets": _records(result.outlets, tuple(result.outlets.columns)),
+        "documents": _records(result.documents, tuple(result.documents.columns)),
+    }
+
+
+def format_value(low: Any, high: Any, unit: str = "") -> str:
+    """A claim's interval as a person writes it: "25,000–30,000", "≥ 10 million"."""
+    low, high = clean(low), clean(high)
+    bounds = [abs(v) for v in (low, high) if v is not None]
+    # Millions and billions read better as words; the scale is shared by both ends.
+    scale, word = next(
+        (
+            (s, w)
+            for s, w in ((1e9, " billion"), (1e6, " million"))
+            if bounds and min(bounds) >= s
+        ),
+        (1.0, ""),
+    )
+
+    def number(v: float) -> str:
+        v = v / scale
+        if float(v).is_integer():
+            return f"{v:,.0f}"
+        return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+    if low is None and high is None:
+        text = "?"
+    elif low is None:
+        text = f"≤ {number(high)}{word}"
+    elif high is None:
+        text = f"≥ {number(low)}{word}"
+    elif low == high:
+        text = f"{number(low)}{word}"
+    else:
+        text = f"{number(low)}–{number(high)}{word}"
+    return f"{text} {unit}".strip()

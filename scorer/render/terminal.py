@@ -1,0 +1,66 @@
+"""Terminal renderer: the ranked report as rich tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scorer.render.report import format_value
+
+
+def render_terminal(report: dict[str, Any], console: Any) -> None:
+    """Print the report to a rich console."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(
+        title="Subjects, most disputed first", title_justify="left", expand=False
+    )
+    for name, justify in (
+        ("rank", "right"),
+        ("subject", "left"),
+        ("score", "right"),
+        ("values", "left"),
+        ("voices", "right"),
+        ("claims", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in report["subjects"]:
+        table.add_row(
+            str(s["rank"]),
+            escape(s["label"]),
+            f"{s['window_disagreement']:.2f}",
+            escape(format_value(s["low"], s["high"], s["unit"])),
+            str(s["n_origins"]),
+            str(s["n_claims"]),
+        )
+    console.print(table)
+    for s in report["subjects"][: report["top"]]:
+        if s["n_origins"] < 2:
+            continue
+        detail = Table(
+            title=f"{s['rank']}. {escape(s['label'])}  score {s['window_disagreement']:.2f}",
+            title_justify="left",
+        )
+        for name in ("outlet", "value", "chain", "distance", "weight"):
+            detail.add_column(name)
+        for c in s["claims"]:
+            detail.add_row(
+                escape(str(c["outlet"])),
+                escape(format_value(c["low"], c["high"], "")),
+                escape(str(c["chain"])),
+                f"{c['distance']:g}",
+                f"{c['weight']:.2f}",
+            )
+        console.print(detail)
+    outlets = Table(title="Outlets", title_justify="left")
+    components = ("proximity", "sourcing", "fidelity", "independence", "agreement")
+    for name in ("outlet", "credibility", *components, "claims"):
+        outlets.add_column(name)
+    for o in report["outlets"]:
+        outlets.add_row(
+            escape(str(o["outlet"])),
+            "–" if o["credibility"] is None else f"{o['credibility']:.2f}",
+            *("–" if o[c] is None else f"{o[c]:.2f}" for c in components),
+            str(o["n_claims"]),
+        )
+    console.print(outlets)

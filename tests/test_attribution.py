@@ -1,0 +1,468 @@
+"""Tests for scorer.extract.attribution: source registry, chains and same_source."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scorer.config import SourceEntry
+from scorer.errors import ConfigError
+from scorer.extract.attribution import attribute, load_registry, same_source
+from scorer.model import Document, Link
+
+REGISTRY = load_registry()
+
+
+def chain_of(
+    text: str,
+    needle: str,
+    outlet: str = "example.com",
+    segments: tuple[tuple[int, str], ...] = (),
+) -> list[str]:
+    """The chain (names) of the claim at the first occurrence of ``needle``."""
+    doc = Document(id="t", text=text, outlet=outlet, segments=segments)
+    start = text.index(needle)
+    attribution = attribute(doc, [(start, start + len(needle))], REGISTRY)[0]
+    return [link.name for link in attribution.links]
+
+
+# ----------------------------------------------------------------- cue patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        (
+            "The toll rose to 42, according to the regional health ministry.",
+            "42",
+            ["regional health ministry"],
+        ),
+        ("Officials said 300 homes were destroyed.", "300", ["Officials"]),
+        ("At least 12 people died, police said.", "12", ["police"]),
+        ("The agency estimated 7,000 people fled.", "7,000", ["agency"]),
+        ("Losses reached $4 billion, per Bloomberg.", "$4 billion", ["Bloomberg"]),
+        (
+            "The World Bank's estimate of $8 billion in damage was revised.",
+            "$8 billion",
+            ["World Bank"],
+        ),
+        ("Moody's estimates losses of $12 billion.", "$12 billion", ["Moody's"]),
+        (
+            "Data from the national statistics office show 7.5 percent unemployment.",
+            "7.5",
+            ["national statistics office"],
+        ),
+        (
+            "A document obtained by The Washington Post shows 3,000 contracts.",
+            "3,000",
+            ["The Washington Post"],
+        ),
+        (
+            "Some 900 fighters crossed the border, the Associated Press reports.",
+            "900",
+            ["Associated Press"],
+        ),
+    ],
+)
+def test_single_source_cues(text, needle, expected):
+    assert chain_of(text, needle)[1:] == expected
+
+
+def test_first_link_is_the_publisher_with_its_kind():
+    doc = Document(id="t", text="Officials said 300 homes burned.", outlet="news.test")
+    start = doc.text.index("300")
+    attribution = attribute(doc, [(start, start + 3)], REGISTRY)[0]
+    assert attribution.links[0] == Link("news.test", "publisher")
+    assert attribution.origin.kind == "official"
+    assert attribution.origin.cue == "said"
+
+
+def test_unattributed_claim_has_the_publisher_alone():
+    assert chain_of("The flood displaced 80,000 people.", "80,000") == ["example.com"]
+
+
+def test_citing_puts_the_cited_source_after_the_reporter():
+    text = "The army has 5,000 troops there, Reuters reported, citing two diplomats."
+    assert chain_of(text, "5,000")[1:] == ["Reuters", "diplomats"]
+
+
+def test_citing_before_the_reporter():
+    text = "Citing satellite imagery analysts, Bloomberg reported that 40 jets moved."
+    assert chain_of(text, "40")[1:] == ["Bloomberg", "satellite imagery analysts"]
+
+
+def test_quoted_by_puts_the_outlet_first():
+    text = "A senior commander, quoted by Interfax, said 700 soldiers were captured."
+    assert chain_of(text, "700")[1:] == ["Interfax", "senior commander"]
+
+
+def test_telling_an_outlet_makes_it_an_intermediary():
+    assert chain_of("The mayor told AFP that 65 schools closed.", "65")[1:] == [
+        "Agence France-Presse",
+        "mayor",
+    ]
+
+
+def test_telling_reporters_adds_no_link():
+    assert chain_of("The governor told reporters that 65 schools closed.", "65")[
+        1:
+    ] == ["governor"]
+
+
+def test_nested_chain_resolves_fully():
+    text = (
+        "Reuters, citing a lawmaker with access to intelligence from Seoul's spy "
+        "agency, reported that 2,000 troops arrived."
+    )
+    assert chain_of(text, "2,000")[1:] == [
+        "Reuters",
+        "lawmaker",
+        "National Intelligence Service",
+    ]
+
+
+def test_relying_on_after_a_passive_report():
+    text = (
+        "Rains flooded the valley. This was reported by the BBC, relying on the UN "
+        "refugee agency.\nThe camps hold 14,000 tents."
+    )
+    assert chain_of(text, "14,000")[1:] == ["BBC", "UNHCR"]
+
+
+def test_source_phrase_is_trimmed_of_title_and_relative_clause():
+    text = "Senior lawmaker Anna Kowal, who attended the briefing, said 300 were sent."
+    assert chain_of(text, "300")[1:] == ["Anna Kowal"]
+
+
+def test_inverted_speech_verb():
+    text = '"We counted 52 bodies," said a hospital official.'
+    assert chain_of(text, "52")[1:] == ["hospital official"]
+
+
+def test_two_sources_in_one_sentence_each_cover_their_claim():
+    text = "At least 60 died, medics said, up from a count of 41 provided by Lakeshire."
+    assert chain_of(text, "60")[1:] == ["medics"]
+    assert chain_of(text, "41")[1:] == ["Lakeshire"]
+
+
+def test_two_clauses_keep_their_own_attributions():
+    text = (
+        "Alpha Risk estimated $5bn of losses, while the broker Beta Capital pegged "
+        "losses at $3bn."
+    )
+    assert chain_of(text, "$5bn")[1:] == ["Alpha Risk"]
+    assert chain_of(text, "$3bn")[1:] == ["Beta Capital"]
+
+
+def test_source_credit_line_comes_after_the_publisher():
+    text = "Weekend News\n\nSource: BBC\n\nAt least 40 people died in the storm."
+    assert chain_of(text, "40")[1:] == ["BBC"]
+
+
+def test_possessive_estimate_inside_a_verb_phrase_is_local():
+    text = (
+        "Dana Reyes, an analyst, considers the ministry's estimate of 300 too high "
+        "and gives a figure of 100 instead."
+    )
+    assert chain_of(text, "300")[1:] == ["ministry"]
+    assert chain_of(text, "100")[1:] == ["Dana Reyes"]
+
+
+# ------------------------------------------------------------------ inheritance
+
+
+def test_sentence_inherits_the_attribution_earlier_in_its_paragraph():
+    text = "Health officials said 40 clinics closed. Another 12 were damaged."
+    assert chain_of(text, "12")[1:] == ["Health officials"]
+
+
+def test_inheritance_stops_at_the_paragraph():
+    text = (
+        "Health officials said 40 clinics closed.\n"
+        "Roads reopened after 3 days. Schools stay shut."
+    )
+    assert chain_of(text, "3 days") == ["example.com"]
+
+
+def test_a_one_sentence_paragraph_continues_the_attributed_one_before():
+    text = (
+        "Diplomats told AFP that 1,081 pilgrims died.\n"
+        "Over 650 Egyptians and 98 Indians were among them."
+    )
+    assert chain_of(text, "98")[1:] == ["Agence France-Presse", "Diplomats"]
+
+
+def test_a_closing_attribution_does_not_govern_the_next_sentence():
+    text = "Twelve people died, the coroner said. Another 30 homes burned."
+    assert chain_of(text, "30") == ["example.com"]
+
+
+def test_lead_attribution_governs_later_paragraphs_when_the_text_returns_to_it():
+    text = (
+        "Northland may send more ships to the strait. This was reported by the BBC, "
+        "relying on the Coast Guard.\n"
+        "The fleet already counts 14 frigates.\n"
+        "The BBC said more details would follow."
+    )
+    assert chain_of(text, "14")[1:] == ["BBC", "Coast Guard"]
+
+
+def test_lead_attribution_not_named_again_does_not_govern():
+    text = (
+        "Fires burned across the hills for a week, the regional fire service "
+        "announced in a statement on Sunday.\n"
+        "Around 1,200 homes were lost."
+    )
+    assert chain_of(text, "1,200") == ["example.com"]
+
+
+def test_dateline_credit_comes_after_the_publisher():
+    text = "RIVERTON (KXYZ) — Officials said 15 bridges collapsed.\nRoads are shut."
+    assert chain_of(text, "15")[1:] == ["KXYZ", "Officials"]
+
+
+def test_pronoun_takes_the_person_named_before():
+    text = (
+        "Interior Minister Jane Okafor spoke on Monday. She said 2,400 were evacuated."
+    )
+    assert chain_of(text, "2,400")[1:] == ["Jane Okafor"]
+
+
+def test_generic_phrase_takes_the_source_named_before():
+    text = (
+        "Seoul's spy agency briefed lawmakers on Tuesday.\n"
+        "The agency also believes 6,000 workers were sent."
+    )
+    assert chain_of(text, "6,000")[1:] == ["National Intelligence Service"]
+
+
+def test_surname_takes_the_full_name_written_before():
+    text = "Professor Ida Marsh studies crowds. Marsh estimated 9,000 people attended."
+    assert chain_of(text, "9,000")[1:] == ["Ida Marsh"]
+
+
+def test_outlet_a_source_spoke_to_elsewhere_is_put_before_it():
+    text = (
+        "Diplomats said 550 pilgrims died.\n"
+        "Two Arab diplomats told AFP that most died of heat."
+    )
+    assert chain_of(text, "550")[1:] == ["Agence France-Presse", "Diplomats"]
+
+
+def test_the_publisher_named_in_its_own_text_is_not_repeated():
+    text = (
+        "The Institute for the Study of War assessed that 3 offensives were underway."
+    )
+    assert chain_of(text, "3", outlet="ISW") == ["ISW"]
+
+
+# --------------------------------------------------------------------- segments
+
+
+def test_segment_with_a_name_has_its_own_publisher():
+    text = "There were 50 attacks.\nShare:\nOther Site\nThere were 70 raids."
+    offset = text.index("Other Site")
+    segments = ((offset, "Other Site"),)
+    assert chain_of(text, "70", outlet="Institute X", segments=segments) == [
+        "Other Site"
+    ]
+    assert chain_of(text, "50", outlet="Institute X", segments=segments) == [
+        "Institute X"
+    ]
+
+
+def test_unnamed_segment_keeps_the_document_publisher_but_not_its_context():
+    text = "Police said 50 cars burned.\nRelated\nThere were 70 raids in 2020."
+    offset = text.index("Related")
+    chain = chain_of(text, "70", outlet="Paper", segments=((offset, ""),))
+    assert chain == ["Paper"]
+
+
+# --------------------------------------------------------------------- registry
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "kind"),
+    [
+        ("the NIS", "National Intelligence Service", "primary"),
+        ("South Korea's spy agency", "National Intelligence Service", "primary"),
+        ("Seoul’s spy agency", "National Intelligence Service", "primary"),
+        ("AFP", "Agence France-Presse", "wire"),
+        ("the UN refugee agency", "UNHCR", "primary"),
+        ("Institute for the Study of War", "ISW", "primary"),
+        ("The New York Times", "The New York Times", "outlet"),
+    ],
+)
+def test_aliases_resolve_to_the_canonical_name(name, canonical, kind):
+    assert REGISTRY.resolve(name) == Link(canonical, kind)
+
+
+def test_acronym_aliases_are_case_sensitive():
+    assert REGISTRY.resolve("WHO").name == "World Health Organization"
+    assert REGISTRY.lookup("who") is None
+
+
+def test_fuzzy_match_above_the_threshold():
+    assert REGISTRY.resolve("Stockholm Internatonal Peace Research Institute").name == (
+        "SIPRI"
+    )
+    strict = load_registry(fuzzy_threshold=1.0)
+    assert strict.lookup("Stockholm Internatonal Peace Research Institute") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Ministry of Water Resources", "primary"),
+        ("Valdoria's defence ministry", "primary"),
+        ("the provincial fire department", "primary"),
+        ("county medical examiner", "primary"),
+        ("a spokesperson for the transport ministry", "official"),
+        ("local officials", "official"),
+        ("a senior analyst", "expert"),
+        ("director of the Arctic program at the Polar Institute", "expert"),
+        ("two Western diplomats", "anonymous"),
+        ("witnesses", "anonymous"),
+        ("organizers", "official"),
+        ("Riverton Daily Herald", "outlet"),
+    ],
+)
+def test_generic_patterns_give_unknown_sources_a_kind(name, kind):
+    assert REGISTRY.resolve(name).kind == kind
+
+
+def test_unknown_names_keep_a_cleaned_version_of_their_wording():
+    assert (
+        REGISTRY.resolve("the Lakeshire Flood Board,").name == "Lakeshire Flood Board"
+    )
+    assert REGISTRY.resolve("two Arab diplomats").name == "Arab diplomats"
+
+
+def test_officials_map_to_the_institution_their_title_names():
+    info = REGISTRY.describe("Valdorian Health Minister Ana Ruiz")
+    assert (info.name, info.kind, info.institution) == (
+        "Ana Ruiz",
+        "official",
+        "Valdorian Health Ministry",
+    )
+    assert REGISTRY.institution("a spokesperson for the transport ministry") == (
+        "transport ministry"
+    )
+    chief = REGISTRY.describe("Riverton Police Chief Sam Lo")
+    assert (chief.name, chief.institution) == ("Sam Lo", "Riverton Police")
+
+
+def test_user_file_and_inline_entries_extend_the_registry(tmp_path):
+    extra = tmp_path / "sources.toml"
+    extra.write_text(
+        '[[source]]\nname = "Lakeshire Flood Board"\naliases = ["LFB"]\n'
+        'kind = "primary"\nreliability = 0.9\n',
+        encoding="utf-8",
+    )
+    registry = load_registry(
+        extra,
+        entries=[SourceEntry(name="Ida Marsh", kind="expert", institution="Uni X")],
+    )
+    assert registry.resolve("LFB") == Link("Lakeshire Flood Board", "primary")
+    assert registry.reliability("the Lakeshire Flood Board") == 0.9
+    assert registry.resolve("Ida Marsh") == Link("Ida Marsh", "expert")
+    assert registry.institution("Ida Marsh") == "Uni X"
+    assert registry.resolve("Reuters").kind == "wire"  # the defaults are still there
+
+
+def test_a_bad_user_file_is_a_config_error(tmp_path):
+    extra = tmp_path / "sources.toml"
+    extra.write_text('[[source]]\nname = "X"\nkind = "planet"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="sources.toml"):
+        load_registry(extra)
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_registry(tmp_path / "missing.toml")
+
+
+# ------------------------------------------------------------------ same_source
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("two Arab diplomats", "Arab diplomats"),
+        ("South Korea's National Intelligence Service", "NIS"),
+        ("officials in Cairo", "officials"),
+        ("CPD", "Chicago Police Department"),
+        ("cbsnews.com", "CBS News"),
+        ("Superintendent Snow", "Larry Snow"),
+        ("the UCLA report", "UCLA"),
+        ("AFP", "Agence France-Presse"),
+    ],
+)
+def test_same_source(a, b):
+    assert same_source(a, b, REGISTRY)
+    assert same_source(b, a, REGISTRY)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Reuters", "AFP"), ("Saudi officials", "Saudi Arabia"), ("police", "organizers")],
+)
+def test_different_sources(a, b):
+    assert not same_source(a, b, REGISTRY)
+
+
+# --------------------------------------------------------------------- property
+
+WORDS = st.sampled_from(
+    [
+        "said",
+        "according to",
+        "citing",
+        "told",
+        "AFP",
+        "Reuters",
+        "officials",
+        "the agency",
+        "He",
+        "It",
+        "'s",
+        "estimate",
+        "by",
+        "12",
+        "3.5",
+        ",",
+        ".",
+        '"',
+        "\n",
+        "(",
+        ")",
+        "Minister",
+        "Ana",
+        "per",
+        "—",
+        ":",
+        "the",
+    ]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(WORDS, max_size=40),
+    cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 50)), max_size=6),
+    segment=st.integers(0, 400),
+)
+def test_attribute_never_raises_and_starts_with_the_publisher(words, cuts, segment):
+    text = " ".join(words)
+    spans = [(min(a, len(text)), min(a + b, len(text))) for a, b in cuts]
+    doc = Document(id="p", text=text, outlet="pub.test", segments=((segment, ""),))
+    result = attribute(doc, spans, REGISTRY)
+    assert len(result) == len(spans)
+    for attribution in result:
+        assert attribution.links[0] == Link("pub.test", "publisher")
+        assert all(link.name for link in attribution.links)
+
+
+@given(text=st.text(max_size=300), start=st.integers(0, 300))
+def test_attribute_accepts_any_text(text, start):
+    doc = Document(id="p", text=text, outlet="pub.test")
+    (attribution,) = attribute(doc, [(start, start + 1)], REGISTRY)
+    assert attribution.links[0].name == "pub.test"

@@ -1,0 +1,173 @@
+"""Disagreement: disjoint ranges score high, agreement and single voices score zero."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scorer.config import DisagreementConfig
+from scorer.disagreement import Voice, measure_disagreement, score_voices
+
+CONFIG = DisagreementConfig()
+
+
+def voice(key, low, high, weight=0.5):
+    return Voice(key, low, high, weight, 1, None)
+
+
+def test_one_voice_scores_zero():
+    assert score_voices([voice("a", 10_000, 20_000)], CONFIG).disagreement == 0
+
+
+def test_same_value_from_several_voices_scores_zero():
+    voices = [
+        voice("a", 11_000, 11_000),
+        voice("b", 11_000, 11_000),
+        voice("c", 11_000, 11_000),
+    ]
+    assert score_voices(voices, CONFIG).disagreement == 0
+
+
+def test_disjoint_ranges_score_higher_than_overlapping_ones():
+    disjoint = score_voices(
+        [voice("a", 10_000, 20_000), voice("b", 25_000, 30_000)], CONFIG
+    )
+    overlapping = score_voices(
+        [voice("a", 10_000, 20_000), voice("b", 15_000, 25_000)], CONFIG
+    )
+    assert disjoint.gap > 0 and overlapping.gap == 0
+    assert disjoint.disagreement > overlapping.disagreement > 0
+
+
+def test_an_open_bound_does_not_contradict_a_value_beyond_it():
+    score = score_voices([voice("a", 10_000, None), voice("b", 12_000, 12_000)], CONFIG)
+    assert score.gap == 0
+    contradicted = score_voices(
+        [voice("a", 10_000, None), voice("b", 5_000, 5_000)], CONFIG
+    )
+    assert contradicted.gap > 0
+
+
+def test_score_stays_in_unit_interval_for_wild_values():
+    score = score_voices([voice("a", 1, 1), voice("b", 1e12, 1e12, 1.0)], CONFIG)
+    assert 0 < score.disagreement <= 1
+
+
+def frame(rows):
+    base = {"unit": "troops", "published": "", "sentence": "", "start": 0}
+    return pd.DataFrame.from_records(
+        [
+            {**base, "subject_label": "troops sent", "claim_id": i, **r}
+            for i, r in enumerate(rows)
+        ]
+    )
+
+
+def test_amplified_echoes_are_one_voice():
+    rows = [
+        {
+            "subject": "s",
+            "voice": "origin:cnn",
+            "doc_id": f"d{i}",
+            "low": 30_000.0,
+            "high": 30_000.0,
+            "weight": 0.4,
+        }
+        for i in range(5)
+    ]
+    table = measure_disagreement(frame(rows), CONFIG)
+    assert table.loc[0, "n_origins"] == 1
+    assert table.loc[0, "amplification"] == 5
+    assert table.loc[0, "disagreement"] == 0
+    assert table.loc[0, "status"] == "uncontested"
+
+
+def test_parts_of_a_total_are_not_a_disagreement():
+    sentence = "He announced 1,000 sappers and 5,000 builders."
+    rows = [
+        {
+            "subject": "s",
+            "voice": "origin:a",
+            "doc_id": "d1",
+            "low": 1000.0,
+            "high": 1000.0,
+            "weight": 0.5,
+            "sentence": sentence,
+            "start": 10,
+        },
+        {
+            "subject": "s",
+            "voice": "origin:a",
+            "doc_id": "d1",
+            "low": 5000.0,
+            "high": 5000.0,
+            "weight": 0.5,
+            "sentence": sentence,
+            "start": 30,
+        },
+        {
+            "subject": "s",
+            "voice": "origin:b",
+            "doc_id": "d2",
+            "low": 6000.0,
+            "high": 6000.0,
+            "weight": 0.5,
+            "sentence": "They agreed to send 6,000 engineers and builders.",
+        },
+    ]
+    table = measure_disagreement(frame(rows), CONFIG)
+    assert table.loc[0, "disagreement"] == 0
+
+
+def test_running_tally_ranks_below_simultaneous_disagreement():
+    tally = [
+        {
+            "subject": "toll",
+            "voice": f"origin:v{i}",
+            "doc_id": f"t{i}",
+            "low": v,
+            "high": v,
+            "weight": 0.5,
+            "published": d,
+        }
+        for i, (v, d) in enumerate(
+            [
+                (10.0, "2025-01-01"),
+                (16.0, "2025-01-05"),
+                (24.0, "2025-01-10"),
+                (29.0, "2025-01-20"),
+            ]
+        )
+    ]
+    rival = [
+        {
+            "subject": "crowd",
+            "voice": "origin:police",
+            "doc_id": "c1",
+            "low": 15_000.0,
+            "high": 15_000.0,
+            "weight": 0.5,
+            "published": "2025-06-15",
+        },
+        {
+            "subject": "crowd",
+            "voice": "origin:organisers",
+            "doc_id": "c2",
+            "low": 75_000.0,
+            "high": 75_000.0,
+            "weight": 0.5,
+            "published": "2025-06-15",
+        },
+    ]
+    table = measure_disagreement(frame(tally + rival), CONFIG).set_index("subject")
+    assert table.loc["crowd", "rank"] == 1
+    assert table.loc["toll", "window_disagreement"] < table.loc["toll", "disagreement"]
+
+
+@pytest.mark.parametrize("weight", [0.1, 0.9])
+def test_heavier_dissenter_raises_the_score(weight):
+    light = score_voices([voice("a", 100, 100, 0.9), voice("b", 300, 300, 0.1)], CONFIG)
+    heavy = score_voices(
+        [voice("a", 100, 100, 0.9), voice("b", 300, 300, weight)], CONFIG
+    )
+    assert heavy.disagreement >= light.disagreement
