@@ -103,17 +103,34 @@ class GroupConfig(_Section):
     """How claims are grouped into subjects."""
 
     threshold: float = Field(
-        0.55,
+        0.45,
         gt=0.0,
-        le=2.0,
-        description="Cosine distance below which two claims' frames join one subject.",
+        le=1.0,
+        description="Frame distance (one minus the weighted field similarity) below which "
+        "claims join one subject, by average linkage.",
     )
-    noun_weight: float = Field(3.0, ge=0.0, description="Weight of the counted noun.")
-    predicate_weight: float = Field(1.0, ge=0.0, description="Weight of the predicate.")
-    actor_weight: float = Field(1.5, ge=0.0, description="Weight of actors and places.")
-    scope_weight: float = Field(1.5, ge=0.0, description="Weight of the time scope.")
+    noun_weight: float = Field(
+        3.0, ge=0.0, description="Weight of the counted noun, and of the unit."
+    )
+    predicate_weight: float = Field(3.0, ge=0.0, description="Weight of the predicate.")
+    actor_weight: float = Field(
+        3.0, ge=0.0, description="Weight of the actors and places named near the number."
+    )
+    scope_weight: float = Field(
+        5.0, ge=0.0, description="Weight of the scope (additional, insured, November 2024)."
+    )
     context_weight: float = Field(
         1.0, ge=0.0, description="Weight of the sentence words."
+    )
+    event_similarity: Unit = Field(
+        0.1,
+        description="Documents whose claim sentences are this similar cover one event; "
+        "claims of different events never share a subject (0: one event).",
+    )
+    absent_actor_similarity: Unit = Field(
+        0.5,
+        description="How alike a figure naming an actor or scope is to one naming none "
+        "(0: parts never join totals; 0.5: no evidence either way).",
     )
     keyword_weight: float = Field(
         1.0,

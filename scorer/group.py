@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 _MAX_BLOCK = 2500
 _MAX_ACTORS = 3
 _HALF = 0.5
+_MIN_DOCS_FOR_COMMON = 5
+_EVENT_CHUNK = 1000
+_COMMON_SHARE = 0.3
 
 
 def _split(value: object) -> list[str]:
@@ -34,28 +38,45 @@ def _split(value: object) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
-def _fields(claims: pd.DataFrame, config: GroupConfig) -> list[tuple[list[str], float]]:
-    """The frame, field by field: one string of space-free tokens per claim, and the
-    field's weight."""
+def _fields(
+    claims: pd.DataFrame, config: GroupConfig
+) -> list[tuple[list[str], float, float]]:
+    """The frame, field by field: one string of space-free tokens per claim, the
+    field's weight, and how similar a claim that has the field is to one that lacks
+    it."""
     nouns = claims["noun"].fillna("").astype(str)
+    units = claims["unit"].fillna("").astype(str)
+    actors = _event_pruned_actors(claims)
     return [
-        ([n.replace(" ", "_") for n in nouns], config.noun_weight),
-        (list(claims["predicate"].fillna("").astype(str)), config.predicate_weight),
-        # Only the names nearest the number: further ones describe other figures.
-        (
-            [
-                " ".join(a.replace(" ", "_") for a in _split(v)[:_MAX_ACTORS])
-                for v in claims["actors"]
-            ],
-            config.actor_weight,
-        ),
+        (list(units), config.noun_weight, _HALF),
+        ([n.replace(" ", "_") for n in nouns], config.noun_weight, _HALF),
+        (list(claims["predicate"].fillna("").astype(str)), config.predicate_weight, _HALF),
+        # A figure about the Egyptians is not one about everybody: a named actor on
+        # one side only counts against joining.
+        (actors, config.actor_weight, config.absent_actor_similarity),
         (
             [" ".join(a.replace(" ", "_") for a in _split(v)) for v in claims["scope"]],
             config.scope_weight,
+            config.absent_actor_similarity,
         ),
-        ([" ".join(_split(v)) for v in claims["keywords"]], config.keyword_weight),
-        (list(claims["context"].fillna("").astype(str)), config.context_weight),
+        ([" ".join(_split(v)) for v in claims["keywords"]], config.keyword_weight, _HALF),
+        (list(claims["context"].fillna("").astype(str)), config.context_weight, _HALF),
     ]
+
+
+def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
+    """Each claim's nearest actors, less those named around most of the corpus's
+    documents (the event itself: its country, city or name tells no figure apart)."""
+    per_claim = [[a.replace(" ", "_") for a in _split(v)] for v in claims["actors"]]
+    n_docs = claims["doc_id"].nunique()
+    common: set[str] = set()
+    if n_docs >= _MIN_DOCS_FOR_COMMON:
+        seen: dict[str, set[str]] = {}
+        for doc_id, names in zip(claims["doc_id"], per_claim, strict=True):
+            for name in names:
+                seen.setdefault(name, set()).add(doc_id)
+        common = {a for a, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
+    return [" ".join([a for a in names if a not in common][:_MAX_ACTORS]) for names in per_claim]
 
 
 def _field_vectors(tokens: list[str]):  # noqa: ANN202 - sparse matrix
@@ -70,14 +91,15 @@ def _field_vectors(tokens: list[str]):  # noqa: ANN202 - sparse matrix
     return vectorizer.fit_transform(tokens)
 
 
-def _distances(fields: list[tuple[object, float]], rows: np.ndarray) -> np.ndarray:
+def _distances(fields: list[tuple[object, float, float]], rows: np.ndarray) -> np.ndarray:
     """Pairwise distances of the claims at ``rows``: one minus the weighted mean of the
     per-field cosine similarities. A field both claims lack does not count; a field
-    only one has counts as half similar, so missing words neither join nor split."""
+    only one has counts with the field's absent-similarity (one half for most, so
+    that missing words neither join nor split)."""
     n = len(rows)
     numerator = np.zeros((n, n), dtype=np.float32)
     denominator = np.zeros((n, n), dtype=np.float32)
-    for vectors, weight in fields:
+    for vectors, weight, absent in fields:
         if vectors is None or weight <= 0:
             continue
         block = vectors[rows]
@@ -85,7 +107,7 @@ def _distances(fields: list[tuple[object, float]], rows: np.ndarray) -> np.ndarr
         both = np.outer(present, present)
         either = np.maximum(present[:, None], present[None, :])
         similarity = (block @ block.T).toarray().astype(np.float32)
-        numerator += weight * (both * similarity + (either - both) * _HALF)
+        numerator += weight * (both * similarity + (either - both) * absent)
         denominator += weight * either
     with np.errstate(invalid="ignore", divide="ignore"):
         similarity = np.where(denominator > 0, numerator / denominator, 0.0)
@@ -108,13 +130,71 @@ def _cluster(distance: np.ndarray, threshold: float) -> np.ndarray:
     return model.fit_predict(distance)
 
 
+def _events(claims: pd.DataFrame, similarity: float) -> np.ndarray:
+    """Which event each claim's document covers: documents are linked when the words
+    of their claims' sentences are this similar (TF-IDF cosine), and an event is a
+    connected group of linked documents. Similarity 0 puts everything in one event."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    doc_ids = claims["doc_id"].astype(str)
+    if similarity <= 0 or doc_ids.nunique() < 2:
+        return np.zeros(len(claims), dtype=int)
+    texts = claims.groupby(doc_ids, sort=True)["context"].agg(lambda s: " ".join(map(str, s)))
+    try:
+        vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(texts.to_numpy())
+    except ValueError:  # no words at all
+        return np.zeros(len(claims), dtype=int)
+    rows, cols = [], []
+    for start in range(0, vectors.shape[0], _EVENT_CHUNK):
+        chunk = (vectors[start : start + _EVENT_CHUNK] @ vectors.T).tocoo()
+        keep = chunk.data >= similarity
+        rows.append(chunk.row[keep] + start)
+        cols.append(chunk.col[keep])
+    n = vectors.shape[0]
+    graph = coo_matrix(
+        (np.ones(sum(len(r) for r in rows)), (np.concatenate(rows), np.concatenate(cols))),
+        shape=(n, n),
+    )
+    _, component = connected_components(graph, directed=False)
+    event_of = dict(zip(texts.index, component, strict=True))
+    return doc_ids.map(event_of).to_numpy()
+
+
+@lru_cache(maxsize=1)
+def _measure_units() -> frozenset[str]:
+    """Units that measure (money, shares, areas, temperatures) rather than count."""
+    from scorer.extract.quantities import load_unit_lexicon
+
+    lexicon = load_unit_lexicon()
+    return frozenset(
+        [
+            *lexicon.units.values(),
+            *lexicon.attached_units.values(),
+            *lexicon.currency_symbols.values(),
+            *lexicon.currency_codes.values(),
+            *lexicon.currency_words.values(),
+        ]
+    )
+
+
+def _block_key(unit: str) -> str:
+    """Measures block by their unit; counts, and numbers that name no unit, share one
+    block where the unit is a feature, so "75,000" can join "15,000 people"."""
+    if unit in _measure_units() or "_per_" in unit:
+        return unit
+    return "#count"
+
+
 def _blocks(claims: pd.DataFrame) -> list[np.ndarray]:
-    """Row positions of each block: by unit, then by noun where a unit block is large."""
+    """Row positions of each block: by kind of unit, then by noun where a block is
+    large."""
     blocks = []
-    units = claims["unit"].fillna("").astype(str).to_numpy()
+    keys = np.array([_block_key(u) for u in claims["unit"].fillna("").astype(str)])
     nouns = claims["noun"].fillna("").astype(str).to_numpy()
-    for unit in sorted(set(units)):
-        rows = np.flatnonzero(units == unit)
+    for key in sorted(set(keys)):
+        rows = np.flatnonzero(keys == key)
         if len(rows) <= _MAX_BLOCK:
             blocks.append(rows)
             continue
@@ -149,15 +229,20 @@ def group_claims(
         out["subject_label"] = []
         return out
     out = out.reset_index(drop=True)
-    fields = [
-        (_field_vectors(tokens), weight) for tokens, weight in _fields(out, config)
-    ]
     labels = np.empty(len(out), dtype=object)
-    for rows in _blocks(out):
-        assignment = _cluster(_distances(fields, rows), config.threshold)
-        for cluster in np.unique(assignment):
-            members = rows[assignment == cluster]
-            labels[members] = _subject_id(out.iloc[members])
+    events = _events(out, config.event_similarity)
+    for event in np.unique(events):
+        members = np.flatnonzero(events == event)
+        frame = out.iloc[members]
+        fields = [
+            (_field_vectors(tokens), weight, absent)
+            for tokens, weight, absent in _fields(frame, config)
+        ]
+        for rows in _blocks(frame):
+            assignment = _cluster(_distances(fields, rows), config.threshold)
+            for cluster in np.unique(assignment):
+                chosen = members[rows[assignment == cluster]]
+                labels[chosen] = _subject_id(out.iloc[chosen])
     out["subject"] = labels
     out["subject_label"] = out.groupby("subject")["claim_id"].transform(
         lambda ids: _label(out.loc[ids.index])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import tomllib
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from scorer.extract.quantities import (
     load_unit_lexicon,
 )
 from scorer.extract.sentences import split_sentences
-from scorer.model import Attribution, Claim, Document, Link
+from scorer.model import Attribution, Claim, Document, Link, Quantity
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
@@ -32,12 +33,20 @@ _TIME_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# A bare month names when a figure holds ("sent in November"); "May" is left out, since
+# it is also a modal verb at the start of a sentence.
+_MONTH_RE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December)\b(?!\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+)
 _PROPER_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’\-]+)*"
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 # Scope words near the number say what it covers; further away they describe another one.
 _SCOPE_WINDOW = 60
+_ACTOR_WINDOW = 80
+_MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,8 @@ class Frames:
     stopwords: frozenset[str]
     predicate_units: dict[str, str]
     noun_predicates: dict[str, str]
+    weak_predicates: frozenset[str]
+    reference_re: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +124,11 @@ def _load_frames(extra_file: str | None) -> Frames:
         stopwords=frozenset(w.lower() for w in data["stopwords"]["words"]),
         predicate_units=dict(data.get("predicate_units", {})),
         noun_predicates=dict(data.get("noun_predicates", {})),
+        weak_predicates=frozenset(data.get("weak_predicates", {}).get("lemmas", [])),
+        reference_re=re.compile(
+            r"\b(?:" + "|".join(map(re.escape, data["reference"]["words"])) + r")\s+of\s*$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -157,7 +173,9 @@ def extract_claims(
                 sentence, mention.start - s_start, mention.end - s_start, res.frames
             )
         )
-    mentions = _inherit_units(doc.text, mentions, sentence_of, predicates, res.frames)
+    mentions = _inherit_units(
+        mentions, sentence_of, predicates, res.frames, _count_units(res.units)
+    )
     claims = []
     for mention, attribution, index, predicate in zip(
         mentions, attributions, sentence_of, predicates, strict=True
@@ -206,46 +224,81 @@ def extract_claims(
                 keywords=keywords,
             )
         )
-    return claims
+    return _resolve_references(doc.text, claims, res.frames)
 
 
-# A bare number borrows what it counts from a claim this close before it in the
-# paragraph ("Police counted 15,000 people. Organisers said 75,000.").
-_INHERIT_WINDOW = 600
+# How far before a number its reference word may stand ("an estimate of 30,000").
+_REFERENCE_WINDOW = 40
+
+
+def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
+    """A figure introduced as "an estimate of N" or "a figure of N", with no predicate
+    of its own, is about a figure stated earlier: it takes that figure's noun,
+    predicate and scope. The antecedent is a referring figure of the same sentence
+    when there is one (itself resolved first), else the earlier figure of the same
+    unit whose value is nearest on a log scale, since such a sentence weighs its
+    number against that one."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        before = text[max(0, claim.start - _REFERENCE_WINDOW) : claim.start]
+        if claim.predicate or not frames.reference_re.search(before):
+            continue
+        unit = claim.quantity.unit
+        earlier = [c for c in out[:i] if c.predicate and c.quantity.unit in (unit, "")]
+        same_sentence = [c for c in earlier if c.sentence == claim.sentence]
+        if not earlier:
+            continue
+        antecedent = same_sentence[-1] if same_sentence else min(
+            earlier, key=lambda c: _log_gap(c.quantity, claim.quantity)
+        )
+        out[i] = replace(
+            claim,
+            noun=antecedent.noun or claim.noun,
+            predicate=antecedent.predicate,
+            scope=tuple(dict.fromkeys(antecedent.scope + claim.scope)),
+            actors=tuple(dict.fromkeys(antecedent.actors + claim.actors)),
+        )
+    return out
+
+
+def _log_gap(a: Quantity, b: Quantity) -> float:
+    x, y = a.point, b.point
+    if not x or not y or x <= 0 or y <= 0:
+        return float("inf")
+    return abs(math.log10(x) - math.log10(y))
+
+
+@lru_cache(maxsize=8)
+def _count_units(units: UnitLexicon) -> frozenset[str]:
+    """Units that count things (people, structures, ...), as opposed to measures."""
+    return frozenset(units.noun_units.values())
 
 
 def _inherit_units(
-    text: str,
     mentions: list[QuantityMention],
     sentence_of: list[int],
     predicates: list[str],
     frames: Frames,
+    count_units: frozenset[str],
 ) -> list[QuantityMention]:
-    """Give numbers with no unit the unit their predicate or a neighbour implies."""
+    """Give numbers with no unit the unit their predicate implies, or the count unit
+    of the nearest figure of their sentence ("15,000 people, organisers said 75,000")."""
     out = list(mentions)
     for i, mention in enumerate(mentions):
         if mention.quantity.unit or mention.quantity.relative:
             continue
-        donor = None
-        same_sentence = [
+        donors = [
             j
             for j, m in enumerate(mentions)
-            if j != i and sentence_of[j] == sentence_of[i] and m.quantity.unit
+            if j != i and sentence_of[j] == sentence_of[i] and m.quantity.unit in count_units
         ]
-        if same_sentence:
-            donor = mentions[
-                min(same_sentence, key=lambda j: abs(mentions[j].start - mention.start))
-            ]
-        else:
-            for j in range(i - 1, -1, -1):
-                previous = mentions[j]
-                if mention.start - previous.end > _INHERIT_WINDOW:
-                    break
-                if previous.quantity.unit:
-                    donor = previous
-                    break
         implied = frames.predicate_units.get(predicates[i], "")
-        if donor is not None and (not implied or donor.quantity.unit == implied):
+        donor = (
+            mentions[min(donors, key=lambda j: abs(mentions[j].start - mention.start))]
+            if donors
+            else None
+        )
+        if donor is not None and not implied:
             out[i] = replace(
                 mention,
                 quantity=replace(mention.quantity, unit=donor.quantity.unit),
@@ -289,16 +342,15 @@ def _hedge_cue(sentence: str, frames: Frames) -> str:
 
 
 def _predicate(sentence: str, start: int, end: int, frames: Frames) -> str:
-    best, best_distance = "", 10**9
+    """The predicate nearest the number; a verb of change only if nothing else."""
+    best: tuple[bool, int, str] | None = None
     for match in frames.predicate_re.finditer(sentence):
         distance = start - match.end() if match.end() <= start else match.start() - end
-        distance = abs(distance)
-        if distance < best_distance:
-            best_distance = distance
-            best = frames.predicate_of.get(
-                re.sub(r"\s+", " ", match.group(0).lower()), ""
-            )
-    return best
+        lemma = frames.predicate_of.get(re.sub(r"\s+", " ", match.group(0).lower()), "")
+        candidate = (lemma in frames.weak_predicates, abs(distance), lemma)
+        if best is None or candidate < best:
+            best = candidate
+    return best[2] if best else ""
 
 
 def _scope(sentence: str, start: int, end: int, frames: Frames) -> tuple[str, ...]:
@@ -310,6 +362,7 @@ def _scope(sentence: str, start: int, end: int, frames: Frames) -> tuple[str, ..
     found += [
         re.sub(r"\s+", " ", m.group(0).lower()) for m in _TIME_RE.finditer(sentence)
     ]
+    found += [m.group(0).lower() for m in _MONTH_RE.finditer(window)]
     return tuple(dict.fromkeys(found))
 
 
@@ -324,13 +377,15 @@ def _actors(
         if " " not in name and not sentence[: match.start()].strip(" \"“‘'(-—"):
             continue  # a capital at the start of a sentence says nothing
         words = lowered.split()
-        if lowered in frames.stopwords or len(name) < 3:
+        if lowered in frames.stopwords or len(name) < 3 or len(words) > _MAX_NAME_WORDS:
             continue
         if sum(w in sources for w in words) * 2 >= len(words):
             continue  # the source itself, not what the figure is about
         if _TIME_RE.fullmatch(name) or lowered.split()[0] in _MONTHS.split("|"):
             continue
         distance = max(match.start() - end, start - match.end(), 0)
+        if distance > _ACTOR_WINDOW:
+            continue  # names further away describe the sentence's other figures
         actors.append((distance, lowered))
     return tuple(dict.fromkeys(name for _, name in sorted(actors)))
 
