@@ -3,8 +3,9 @@
 Per subject, claims are first reduced to **voices** (one per independent origin, see
 :mod:`scorer.independence`): a voice states the interval of its heaviest claim (the
 latest, on ties) and carries the sum of its claims' weights, capped at 1, as its weight.
-Claims of one sentence that add up to another voice's value are parts of that total,
-so they are merged into one voice first (1,000 + 5,000 against 6,000 agree).
+Claims of one sentence that add up to another voice's value (1,000 sappers + 5,000
+builders against 6,000 engineers and builders) stand for their sum: parts of a total,
+not rivals of it, even when grouping put the parts in the total's subject one by one.
 
 Values are compared on a log10 scale when every value is positive (counts, money,
 areas), else on a linear scale divided by the largest magnitude. With ``t`` that
@@ -13,8 +14,8 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 * centre ``c`` = the weighted median of ``x_i`` (reported back in the claim's unit);
 * dispersion ``D`` = ``sqrt(sum w_i (x_i - c)^2 / sum w_i)``;
 * gap ``G`` = the largest distance between two voices' intervals that do not overlap,
-  each pair scaled by ``min(w_i, w_j) / max(w)`` (open bounds never cause a gap on
-  their open side: "more than 10,000" does not contradict 12,000);
+  each pair scaled by ``(1 + min(w_i, w_j) / max(w)) / 2`` (open bounds never cause a
+  gap on their open side: "more than 10,000" does not contradict 12,000);
 * voices ``V`` = ``min(1, (n - 1) / (voices_saturation - 1))``.
 
 The score is::
@@ -88,8 +89,10 @@ def _num(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _voices(members: pd.DataFrame, config: DisagreementConfig) -> list[Voice]:
-    rows = _merge_parts(members, config)
+def _voices(
+    members: pd.DataFrame, config: DisagreementConfig, siblings: dict | None = None
+) -> list[Voice]:
+    rows = _merge_parts(members, config, siblings or {})
     voices: dict[str, list[dict]] = {}
     for row in rows:
         voices.setdefault(row["voice"], []).append(row)
@@ -112,8 +115,26 @@ def _voices(members: pd.DataFrame, config: DisagreementConfig) -> list[Voice]:
     return result
 
 
-def _merge_parts(members: pd.DataFrame, config: DisagreementConfig) -> list[dict]:
-    """Rows of the subject, with same-sentence parts that sum to another value merged."""
+def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[float]]:
+    """Exact values stated in each sentence, by (document, sentence, unit)."""
+    siblings: dict[tuple[str, str, str], list[float]] = {}
+    for doc_id, sentence, unit, low, high in zip(
+        claims["doc_id"], claims["sentence"], claims["unit"], claims["low"], claims["high"],
+        strict=True,
+    ):
+        low, high = _num(low), _num(high)
+        if low is not None and low == high:
+            siblings.setdefault((str(doc_id), str(sentence), str(unit)), []).append(low)
+    return siblings
+
+
+def _merge_parts(
+    members: pd.DataFrame, config: DisagreementConfig, siblings: dict
+) -> list[dict]:
+    """The subject's rows; a figure stated in one sentence with others of its unit
+    ("1,000 sappers and 5,000 builders") whose sum matches a figure of another
+    sentence of the subject (6,000 engineers and builders) stands for that sum: it is
+    a part of the total, not a rival of it."""
     rows = []
     for record in members.to_dict("records"):
         published = record.get("published")
@@ -129,32 +150,25 @@ def _merge_parts(members: pd.DataFrame, config: DisagreementConfig) -> list[dict
                 "weight": float(record["weight"]),
                 "published": published,
                 "start": int(record["start"]),
-                "sentence_key": (record["doc_id"], record.get("sentence", "")),
+                "key": (str(record["doc_id"]), str(record.get("sentence", "")),
+                        str(record["unit"])),
             }
         )
-    exact = [r for r in rows if r["low"] is not None and r["low"] == r["high"]]
-    by_sentence: dict[tuple, list[dict]] = {}
-    for row in exact:
-        by_sentence.setdefault(row["sentence_key"], []).append(row)
-    merged_ids: set[int] = set()
-    extra = []
-    for group in by_sentence.values():
-        if len(group) < 2 or len({r["low"] for r in group}) < 2:
+    for row in rows:
+        values = siblings.get(row["key"], [])
+        if row["low"] is None or row["low"] != row["high"] or len(values) < 2:
             continue
-        total = sum(r["low"] for r in group)
-        others = [r for r in exact if r["sentence_key"] != group[0]["sentence_key"]]
-        if any(abs(o["low"] - total) <= config.parts_tolerance * total for o in others):
-            merged_ids.update(id(r) for r in group)
-            first = min(group, key=lambda r: r["start"])
-            extra.append(
-                {
-                    **first,
-                    "low": total,
-                    "high": total,
-                    "weight": max(r["weight"] for r in group),
-                }
-            )
-    return [r for r in rows if id(r) not in merged_ids] + extra
+        total = sum(values)
+        others = [
+            r for r in rows
+            if r["key"] != row["key"] and r["low"] is not None and r["low"] == r["high"]
+        ]
+        tolerance = config.parts_tolerance * total
+        if any(abs(o["low"] - total) <= tolerance for o in others) and not any(
+            abs(o["low"] - row["low"]) <= config.parts_tolerance * row["low"] for o in others
+        ):
+            row["low"] = row["high"] = total
+    return rows
 
 
 def _transform(values: list[float]) -> tuple[callable, callable]:  # type: ignore[valid-type]
@@ -191,7 +205,9 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
         for j in range(i + 1, n):
             pair_gap = _interval_gap(valued[i], valued[j], forward)
             if pair_gap > 0:
-                gap = max(gap, pair_gap * min(w[i], w[j]) / w_max)
+                # A weak voice against a strong one is still a contradiction, only a
+                # less certain one: its weight halves the gap at the most.
+                gap = max(gap, pair_gap * (0.5 + 0.5 * min(w[i], w[j]) / w_max))
     a, b, v = config.dispersion_weight, config.gap_weight, config.voices_weight
     dispersion_part = 1 - math.exp(-dispersion / config.dispersion_scale)
     gap_part = 1 - math.exp(-gap / config.gap_scale)
@@ -220,7 +236,9 @@ def _interval_gap(a: Voice, b: Voice, forward) -> float:  # noqa: ANN001
     return gap
 
 
-def _window_score(voices_rows: pd.DataFrame, config: DisagreementConfig) -> float:
+def _window_score(
+    voices_rows: pd.DataFrame, config: DisagreementConfig, siblings: dict
+) -> float:
     dates = sorted(
         {d for d in voices_rows["published"] if isinstance(d, str) and d} | set()
     )
@@ -239,7 +257,9 @@ def _window_score(voices_rows: pd.DataFrame, config: DisagreementConfig) -> floa
                 )
             )
         ]
-        best = max(best, score_voices(_voices(inside, config), config).disagreement)
+        best = max(
+            best, score_voices(_voices(inside, config, siblings), config).disagreement
+        )
     return best
 
 
@@ -268,19 +288,20 @@ def measure_disagreement(
     from scorer.model import SUBJECT_COLUMNS
 
     config = config or DisagreementConfig()
+    siblings = sentence_siblings(claims) if not claims.empty else {}
     records = []
     for subject, members in claims.groupby("subject", sort=True):
-        voices = _voices(members, config)
+        voices = _voices(members, config, siblings)
         score = score_voices(voices, config)
-        window = _window_score(members, config)
-        lows = [v for v in members["low"].map(_num) if v is not None]
-        highs = [v for v in members["high"].map(_num) if v is not None]
+        window = _window_score(members, config, siblings)
+        lows = [v for v in map(_num, members["low"]) if v is not None]
+        highs = [v for v in map(_num, members["high"]) if v is not None]
         n_claims = len(members)
         records.append(
             {
                 "subject": subject,
                 "label": members["subject_label"].iloc[0],
-                "unit": members["unit"].iloc[0],
+                "unit": members["unit"].astype(str).value_counts().sort_index().idxmax(),
                 "disagreement": score.disagreement,
                 "window_disagreement": score.disagreement if window < 0 else window,
                 "n_claims": n_claims,

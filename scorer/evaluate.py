@@ -86,7 +86,7 @@ def read_gold(path: str | Path) -> list[GoldClaim]:
     """Read a gold claims CSV, naming the file and line of any bad row."""
     path = Path(path)
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        handle = path.open(encoding="utf-8-sig", newline="")  # spreadsheets add a BOM
     except OSError as exc:
         raise InputError(
             f"{path}: cannot read gold file: {exc.strerror or exc}"
@@ -97,7 +97,8 @@ def read_gold(path: str | Path) -> list[GoldClaim]:
         if missing:
             raise InputError(f"{path}:1: gold file lacks columns {', '.join(missing)}")
         gold = []
-        for number, row in enumerate(reader, start=2):
+        for row in reader:
+            number = reader.line_num
             where = f"{path}:{number}"
             gold.append(
                 GoldClaim(

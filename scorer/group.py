@@ -228,7 +228,9 @@ def group_claims(
         out["subject"] = []
         out["subject_label"] = []
         return out
-    out = out.reset_index(drop=True)
+    # Subjects must not depend on the order the claims come in (a saved claims file
+    # is sorted by rank).
+    out = out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
     labels = np.empty(len(out), dtype=object)
     events = _events(out, config.event_similarity)
     for event in np.unique(events):

@@ -105,5 +105,11 @@ def voice_of(
             return "copy:" + groups[doc_id]
         return "outlet:" + outlet.lower() if outlet != "unknown" else "doc:" + doc_id
     if kinds[-1] in ("anonymous", "unknown"):
+        if len(names) == 2:
+            # "Witnesses" quoted by the publisher itself are its own reporting.
+            carrier = "copy:" + groups[doc_id] if doc_id in groups else (
+                "outlet:" + outlet.lower() if outlet != "unknown" else "doc:" + doc_id
+            )
+            return f"via:{carrier} > {names[-1].lower()}"
         return "via:" + " > ".join(n.lower() for n in names[1:])
     return "origin:" + names[-1].lower()

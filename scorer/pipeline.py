@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scorer.config import Config, load_config
+from scorer.errors import InputError
 from scorer.ingest import IngestStats, read_documents
 from scorer.model import CLAIM_COLUMNS, Document
 
@@ -240,8 +241,8 @@ def score(extraction: Extraction, config: Config | None = None) -> RunResult:
         config.provenance,
         config.disagreement,
     )
-    documents = extraction.documents.merge(
-        doc_scores.drop(columns=["outlet", "n_claims"]), on="doc_id", how="left"
+    documents = extraction.documents.drop(columns=["n_claims"], errors="ignore").merge(
+        doc_scores.drop(columns=["outlet"]), on="doc_id", how="left"
     )
     if not claims.empty:
         rank = dict(zip(subjects["subject"], subjects["rank"], strict=True))
@@ -280,6 +281,11 @@ def run(
     if not isinstance(config, Config):
         config = load_config(config)
     extraction = extract(paths, config, on_warning, on_document, jobs)
+    if extraction.stats.n_read == 0:
+        raise InputError(
+            f"no document could be read from {', '.join(map(str, paths))} "
+            f"({extraction.stats.n_skipped} skipped)"
+        )
     return score(extraction, config)
 
 
@@ -287,9 +293,9 @@ def load_claims(path: str | Path) -> Extraction:
     """Read claims saved by ``scorer extract`` or ``scorer run -o`` for re-scoring."""
     import pandas as pd
 
-    from scorer.errors import InputError
-
     path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file (write one with `scorer extract`)")
     try:
         if path.suffix == ".parquet":
             claims = pd.read_parquet(path)

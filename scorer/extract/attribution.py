@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import operator
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from scorer.config import SourceEntry
 from scorer.errors import ConfigError
@@ -47,6 +48,7 @@ from scorer.extract.sentences import split_paragraphs, split_sentences
 from scorer.model import Attribution, Document, Link
 
 _INTERMEDIARY = frozenset({"publisher", "outlet", "wire"})
+_FIRST = operator.itemgetter(0)
 _PERSONS = frozenset({"person", "official", "expert", "anonymous", "unknown"})
 _PEOPLE = frozenset({"person", "official", "expert"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
@@ -61,6 +63,9 @@ _DOMAIN_TAIL = re.compile(
 )
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|ing)$")
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])$")
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+_BRACKETED_CAPITAL = re.compile(r"\s\([A-Z]")
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 
 
@@ -135,6 +140,8 @@ class _Lexicon:
     from_nouns: frozenset[str]
     cue_words: frozenset[str]
     forward_index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    cue_roles: Mapping[str, _CueRole]
+    forward_by_first: Mapping[str, tuple[str, ...]]  # first word -> cues, as listed
     headline_re: re.Pattern[str]
     memo: dict[tuple[str, str], Any] = field(
         default_factory=dict, compare=False, repr=False
@@ -384,6 +391,18 @@ def _compile_lexicon(
         if patterns.get(kind)
     )
     role_words = patterns.get("official", []) + patterns.get("expert", [])
+    cue_words = frozenset(
+        form
+        for word in (
+            {c.split()[0] for c in forward_kinds}
+            | set(verbs)
+            | _words(participles)
+            | _words(nouns.get("from", []))
+            | {"a", "an", "the"}
+        )
+        for form in (word, word[:1].upper() + word[1:], word.upper())
+    )
+    forward_index = _forward_index(forward_kinds)
     return _Lexicon(
         dateline_re=re.compile(
             r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*"
@@ -400,7 +419,7 @@ def _compile_lexicon(
             r"\s+\(([A-Z][A-Za-z&. ]{1,14})\)"
         ),
         name_re=re.compile(
-            r"\b(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:(?:bin|bint|al|el|de|van|von|der|da|di|abu|ibn)\s+)?"
+            r"[A-Z](?<!\w[A-Z])(?:[a-z][\w’'-]*|\.)(?:\s+(?:(?:bin|bint|al|el|de|van|von|der|da|di|abu|ibn)\s+)?"
             r"(?:[A-Z][a-z][\w’'-]*|[A-Z]\.|[a-z]{1,3}-[A-Z][\w’'-]+)){1,5}\b"
         ),
         kind_res=kind_res,
@@ -444,18 +463,16 @@ def _compile_lexicon(
         verbs=frozenset(verbs),
         inverting=_words(att.get("inverting_verbs", [])),
         from_nouns=_words(nouns.get("from", [])),
-        cue_words=frozenset(
-            form
-            for word in (
-                {c.split()[0] for c in forward_kinds}
-                | set(verbs)
-                | _words(participles)
-                | _words(nouns.get("from", []))
-                | {"a", "an", "the"}
-            )
-            for form in (word, word[:1].upper() + word[1:], word.upper())
+        cue_words=cue_words,
+        forward_index=forward_index,
+        forward_by_first=_by_first_word(forward_kinds),
+        cue_roles=_cue_roles(
+            cue_words,
+            forward_index,
+            frozenset(verbs),
+            _words(participles),
+            _words(nouns.get("from", [])),
         ),
-        forward_index=_forward_index(forward_kinds),
         headline_re=re.compile(
             r"^((?:[A-Z][\w&.’'-]*)(?:[ \t]+[A-Z][\w&.’'-]*){0,3}):"
             r"[ \t]+(?=[A-Z]\S*(?:[ \t]+\S+){2})",
@@ -466,6 +483,45 @@ def _compile_lexicon(
             re.I,
         ),
     )
+
+
+def _by_first_word(cues: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for cue in cues:
+        index.setdefault(cue.partition(" ")[0], []).append(cue)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+class _CueRole(NamedTuple):
+    """What a token that may open a cue can open, worked out once per spelling."""
+
+    low: str
+    forward: tuple[tuple[tuple[str, ...], str], ...]  # "according to", ...
+    verb: bool  # "said", "estimates"
+    passive: bool  # "reported" (by ...), written in lower case
+    from_noun: bool  # "estimates" (from ...)
+    article: bool  # "a", "an", "the": an "AFP tally" may follow
+
+
+def _cue_roles(
+    cue_words: frozenset[str],
+    forward_index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]],
+    verbs: frozenset[str],
+    passive_words: frozenset[str],
+    from_nouns: frozenset[str],
+) -> dict[str, _CueRole]:
+    roles = {}
+    for tok in cue_words:
+        low = tok.lower()
+        roles[tok] = _CueRole(
+            low=low,
+            forward=forward_index.get(low, ()),
+            verb=tok in verbs,
+            passive=low in passive_words and tok[:1].islower(),
+            from_noun=low in from_nouns,
+            article=low in ("a", "an", "the"),
+        )
+    return roles
 
 
 def _forward_index(
@@ -691,6 +747,13 @@ def _describe(phrase: str, registry: SourceRegistry) -> SourceInfo:
 
 
 def _looks_like_person(name: str, lex: _Lexicon) -> bool:
+    known = lex.memo.get(("person", name))
+    if known is None:
+        known = _memo(lex, "person", name, _looks_like_person_uncached(name, lex))
+    return known
+
+
+def _looks_like_person_uncached(name: str, lex: _Lexicon) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or not all(_name_token(t) for t in tokens):
         return False
@@ -908,13 +971,15 @@ class _Context:
     def acronyms(self) -> dict[str, str]:
         if self._acronyms is None:
             found: dict[str, str] = {}
-            for match in self.registry.lexicon.acronym_re.finditer(
-                self.text, self.start, self.end
-            ):
-                full, short = match.group(1), match.group(2).strip()
-                full = re.sub(r"^(?:[Tt]he)\s+", "", full)
-                if full and short:
-                    found[short] = full
+            text, start, end = self.text, self.start, self.end
+            # Every acronym is written in brackets after its full name: "... (NIS)".
+            if _BRACKETED_CAPITAL.search(text, start, end):
+                acronym_re = self.registry.lexicon.acronym_re
+                for match in acronym_re.finditer(text, start, end):
+                    full, short = match.group(1), match.group(2).strip()
+                    full = re.sub(r"^(?:[Tt]he)\s+", "", full)
+                    if full and short:
+                        found[short] = full
             self._acronyms = found
         return self._acronyms
 
@@ -957,8 +1022,10 @@ class _Analysis:
     credits: dict[int, tuple[int, Link]]  # segment -> (from offset, credit link)
 
     def chain(self, start: int, end: int) -> Attribution:
-        segment = max(
-            0, bisect.bisect_right([s for s, _, _ in self.segments], start) - 1
+        segment = (
+            max(0, bisect.bisect_right(self.segments, start, key=_FIRST) - 1)
+            if len(self.segments) > 1
+            else 0
         )
         seg_start, seg_end, publisher = self.segments[segment]
         head = Link(publisher, "publisher")
@@ -1082,7 +1149,7 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     para_starts = [p[0] for p in paragraphs]
     sentences = [
         _Sentence(s, e, max(0, bisect.bisect_right(para_starts, s) - 1))
-        for s, e in split_sentences(text, paragraphs)
+        for s, e in split_sentences(text)
     ]
     for i, sentence in enumerate(sentences):
         opening = text[sentence.start : sentence.start + 1] in ('"', "“", "‘", "'")
@@ -1101,16 +1168,21 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     doc_tokens = _tokens(text, 0, len(text))
     token_starts = [t[1] for t in doc_tokens]
     matches = _find_cues(text, doc_tokens, lex)
+    cue_starts = [c.start for c in matches]
     leads: dict[int, tuple[int, tuple[Link, ...]]] = {}
     credits: dict[int, tuple[int, Link]] = {}
     for number, (seg_start, seg_end, publisher) in enumerate(segments):
         context = _Context(text, seg_start, seg_end, publisher, registry)
         members = [s for s in sentences if seg_start <= s.start < seg_end]
         for sentence in members:
+            first = bisect.bisect_left(cue_starts, sentence.start)
+            last = bisect.bisect_left(cue_starts, sentence.end, first)
+            if first == last:
+                continue  # no cue, no attribution
             lo = bisect.bisect_left(token_starts, sentence.start)
-            hi = bisect.bisect_left(token_starts, sentence.end)
+            hi = bisect.bisect_left(token_starts, sentence.end, lo)
             sentence.hits = _sentence_hits(
-                sentence, matches, doc_tokens[lo:hi], context
+                sentence, matches[first:last], doc_tokens[lo:hi], context
             )
         _learn_intermediaries(members, registry)
         for sentence in members:
@@ -1150,47 +1222,53 @@ def _find_cues(text: str, tokens: _Tokens, lex: _Lexicon) -> list[_Cue]:
     """Every cue of the text, found in one pass over its tokens."""
     cues: list[_Cue] = []
     n = len(tokens)
+    roles = lex.cue_roles
     for i, (tok, s, e) in enumerate(tokens):
         if tok[-1] in "s'’" and ("'" in tok or "’" in tok) and i + 1 < n:
             cue = _possessive_cue(text, tokens, i, lex)
             if cue is not None:
                 cues.append(cue)
-        if tok not in lex.cue_words:
+        role = roles.get(tok)
+        if role is None:
             continue
-        low = tok.lower()
-        for words, cue in lex.forward_index.get(low, ()):
+        for words, cue in role.forward:
             k = len(words)
             if i + k < n and all(
                 tokens[i + j][0].lower() == words[j] for j in range(1, k)
             ):
                 cues.append(_Cue("forward", s, tokens[i + k][1], cue))
-        if tok in lex.verbs:
+        if role.verb:
             cues.append(_Cue("verb", s, e, tok))
-        if low in lex.passive_words and tok[:1].islower():
+        if role.passive:
             for j in range(i + 1, min(n - 1, i + 5)):
                 if tokens[j][0] == "by":
-                    cues.append(_Cue("passive", s, tokens[j + 1][1], low))
+                    cues.append(_Cue("passive", s, tokens[j + 1][1], role.low))
                     break
                 if not tokens[j][0][:1].isalnum():
                     break
-        if low in lex.from_nouns and i + 2 < n and tokens[i + 1][0] in ("from", "by"):
-            cues.append(_Cue("from", s, tokens[i + 2][1], low))
+        if role.from_noun and i + 2 < n and tokens[i + 1][0] in ("from", "by"):
+            cues.append(_Cue("from", s, tokens[i + 2][1], role.low))
         if (
-            low in ("a", "an", "the")
+            role.article
             and i + 2 < n
             and (tokens[i + 1][0][:1].isupper() or tokens[i + 2][0][:1].isupper())
         ):
             cue = _compound_cue(text, tokens, i, lex)
             if cue is not None:
                 cues.append(cue)
-    for match in lex.headline_re.finditer(text):
-        cues.append(_Cue("headline", match.start(1), match.end(1), match.group(1)))
-    order = {k: v for v, k in enumerate(_PHASES)}
-    cues.sort(key=lambda c: (c.start, order[c.kind]))
+    if ":" in text:
+        for match in lex.headline_re.finditer(text):
+            cues.append(_Cue("headline", match.start(1), match.end(1), match.group(1)))
+    cues.sort(key=_cue_order)
     return cues
 
 
 _PHASES = ("forward", "passive", "verb", "possessive", "compound", "from", "headline")
+_PHASE_ORDER = {kind: number for number, kind in enumerate(_PHASES)}
+
+
+def _cue_order(cue: _Cue) -> tuple[int, int]:
+    return cue.start, _PHASE_ORDER[cue.kind]
 
 
 def _possessive_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | None:
@@ -1242,23 +1320,15 @@ def _compound_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | N
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [
-        (word, at, at + len(word))
-        for m in _TOKEN.finditer(text, start, end)
-        for word, at in ((m.group(), m.start()),)
-    ]
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _sentence_hits(
-    sentence: _Sentence, cues: list[_Cue], tokens: _Tokens, ctx: _Context
+    sentence: _Sentence, mine: list[_Cue], tokens: _Tokens, ctx: _Context
 ) -> list[_Hit]:
+    """The attributions of one sentence, from the cues that start inside it."""
     lex = ctx.registry.lexicon
     text = ctx.text
-    lo = bisect.bisect_left(cues, sentence.start, key=lambda c: c.start)
-    hi = bisect.bisect_left(cues, sentence.end, key=lambda c: c.start)
-    mine = cues[lo:hi]
-    if not mine:
-        return []
     hits: list[_Hit] = []
     claimed: list[tuple[int, int]] = []
 
@@ -1355,11 +1425,12 @@ def _citing_host(citing: _Hit, hits: list[_Hit], text: str) -> _Hit | None:
 # ------------------------------------------------------------------ phrase reading
 
 _Tokens = list[tuple[str, int, int]]
+_START = operator.itemgetter(1)
 
 
 def _token_at(tokens: _Tokens, pos: int) -> int:
     """Index of the first token starting at or after ``pos``."""
-    return bisect.bisect_left(tokens, pos, key=lambda t: t[1])
+    return bisect.bisect_left(tokens, pos, key=_START)
 
 
 def _phrase_after(
@@ -1682,8 +1753,7 @@ def _verb_hit(
     text = ctx.text
     vi = _token_at(tokens, cue.start)
     if vi > 0 and (
-        re.search(r"\w(?:['’]s|s['’])$", tokens[vi - 1][0])
-        or tokens[vi - 1][0].lower() in _CLOSERS
+        _is_possessive(tokens[vi - 1][0]) or tokens[vi - 1][0].lower() in _CLOSERS
     ):
         return None  # a noun: "Ukraine's estimate", "the report"
     if vi + 1 < len(tokens) and tokens[vi + 1][0] in ("from", "of", "by", "for"):
@@ -1730,7 +1800,7 @@ def _verb_hit(
             ):
                 sources = [_Source(obj_text, obj[0]), *sources]
             after_index = _token_at(tokens, obj[1])
-    rest = [t for t in tokens[after_index:] if t[0].lower() not in lex.between]
+    rest = _first_tokens(tokens, after_index, 2, lex.between)
     ends_here = not rest or (
         rest[0][0] in (",", "”", '"') and (len(rest) == 1 or rest[1][0][:1].islower())
     )
@@ -1747,6 +1817,24 @@ def _verb_hit(
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text[cue.end : clause_end], lex)
     return hit
+
+
+def _is_possessive(token: str) -> bool:
+    """ "Ukraine's", "organizers'": a word ending in a possessive."""
+    return token.endswith(_POSSESSIVE_ENDS) and _POSSESSIVE.search(token) is not None
+
+
+def _first_tokens(
+    tokens: _Tokens, start: int, count: int, skipped: frozenset[str]
+) -> _Tokens:
+    """The first ``count`` tokens from index ``start`` on that are not ``skipped``."""
+    found: _Tokens = []
+    for token in tokens[start:]:
+        if token[0].lower() not in skipped:
+            found.append(token)
+            if len(found) == count:
+                break
+    return found
 
 
 def _reports(complement: str, lex: _Lexicon) -> bool:
@@ -1825,7 +1913,14 @@ def _subject(
         piece = text[words[0][1] : words[-1][2]]
         low = piece.lower()
         first = words[0][0]
-        cue = next((k for k in lex.forward_kinds if low.startswith(k + " ")), None)
+        cue = next(
+            (
+                k
+                for k in lex.forward_by_first.get(low.partition(" ")[0], ())
+                if low.startswith(k + " ")
+            ),
+            None,
+        )
         kind = lex.forward_kinds.get(cue) if cue else None
         skip = True
         if kind in ("citing", "weak"):
@@ -1984,7 +2079,7 @@ def _local_hit(
     lex = ctx.registry.lexicon
     text = ctx.text
     if cue.kind == "possessive":
-        index = bisect.bisect_right(tokens, cue.start, key=lambda t: t[1]) - 1
+        index = bisect.bisect_right(tokens, cue.start, key=_START) - 1
         if index < 0:
             return None
         lo = _possessor(tokens, index, lex)
@@ -2304,6 +2399,7 @@ def _lead(
     chain = governing[-1].governs
     assert chain is not None
     later = text[paragraphs[body][1] : seg_end]
+    folded = _Folded(later)
     for link in chain:
         names = {link.name, *registry.aliases_of.get(link.name.casefold(), ())}
         if link.kind in ("person", "official", "expert") and len(link.name.split()) > 1:
@@ -2312,11 +2408,30 @@ def _lead(
             names.update(s.surface.strip() for s in hit.sources)
         for name in names:
             cleaned = _clean(name, registry.lexicon)
-            if len(cleaned) >= 2 and re.search(
-                rf"\b{re.escape(cleaned)}\b", later, re.I
+            if (
+                len(cleaned) >= 2
+                and folded.may_contain(cleaned)
+                and re.search(rf"\b{re.escape(cleaned)}\b", later, re.I)
             ):
                 return paragraphs[body][1], chain
     return None
+
+
+class _Folded:
+    """A text lower-cased once, to rule out case-insensitive searches cheaply."""
+
+    # Outside ASCII, these alone match an ASCII letter when case is ignored.
+    _ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()
+        self.exact = self._ODD.search(text) is None
+
+    def may_contain(self, phrase: str) -> bool:
+        """False only when ``phrase`` cannot occur in the text, case ignored."""
+        if not self.exact or not phrase.isascii():
+            return True
+        return phrase.lower() in self.lower
 
 
 __all__ = [

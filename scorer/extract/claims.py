@@ -202,16 +202,18 @@ def extract_claims(
             # A demonym ("323 Egyptians") says who, not what: people, and an actor.
             actors = (noun, *(a for a in actors if a != noun))
             noun = "people"
+        attribution = _with_publisher(attribution, publisher)
         claims.append(
             Claim(
                 doc_id=doc.id,
-                outlet=doc.outlet,
+                # A text glued after the article has its own publisher.
+                outlet=attribution.links[0].name,
                 start=mention.start,
                 end=mention.end,
                 quote=doc.text[mention.start : mention.end],
                 sentence=sentence.strip(),
                 quantity=mention.quantity,
-                attribution=_with_publisher(attribution, publisher),
+                attribution=attribution,
                 noun=noun,
                 noun_surface=mention.noun_surface.lower(),
                 predicate=predicate,

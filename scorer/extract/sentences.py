@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,8 +25,15 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _NEXT_WORD = re.compile(r"\s*['\"‘“(\[]*([\w'’.-]*)")
 # "U.S", "e.g", "a.m": dotted abbreviations, the final dot cut off.
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]$")
-_WRAP_END = re.compile(r"[\w,;’'-]$")
-_WRAP_START = re.compile(r"^\s*[a-z]")
+# Both are matched at one position of the text: the last character of a paragraph and
+# the first one of the next line (spans are trimmed, so no whitespace is in between).
+_WRAP_END = re.compile(r"[\w,;’'-]")
+_WRAP_START = re.compile(r"[a-z]")
+# Characters of the word before a full stop (what _WORD_BEFORE matches).
+_WORD_CHARS = frozenset(".'’-_")
+# Extraction asks for the spans of the same text more than once (attribution, then
+# claims); a few recent texts are remembered.
+_CACHE_SIZE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,25 +76,29 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     list of (int, int)
         Ordered, non-overlapping spans, each trimmed of surrounding whitespace.
     """
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     previous_end = -1
     for match in _LINE.finditer(text):
         start, end = match.span()
         line = match.group()
-        lead = len(line) - len(line.lstrip())
-        trail = len(line) - len(line.rstrip())
-        start, end = start + lead, end - trail
+        start += len(line) - len(line.lstrip())
+        end -= len(line) - len(line.rstrip())
         if (
             spans
+            and _WRAP_START.match(text, start)
+            and _WRAP_END.match(text, previous_end - 1)
             and text.count("\n", previous_end, start) == 1
-            and _WRAP_END.search(text[spans[-1][0] : spans[-1][1]])
-            and _WRAP_START.match(text[start:end])
         ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
         previous_end = end
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(
@@ -111,9 +123,20 @@ def split_sentences(
     list of (int, int)
         Ordered, non-overlapping spans inside the text, each trimmed of whitespace.
     """
+    if paragraphs is None:
+        return list(_sentences(text))
+    return _split(text, paragraphs)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, _paragraphs(text)))
+
+
+def _split(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     abbreviations = _abbreviations()
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in split_paragraphs(text) if paragraphs is None else paragraphs:
+    for p_start, p_end in paragraphs:
         block = text[p_start:p_end]
         start = 0
         for match in _END.finditer(block):
@@ -152,15 +175,30 @@ def _is_boundary(
     punctuation = match.group().rstrip("'\"’”»)]0123456789[")
     if punctuation != ".":
         return True
-    before = _WORD_BEFORE.search(block, max(0, match.start() - 40), match.start())
+    before = _word_before(block, match.start())
     if not before:
         return True
-    word = before.group(1).lstrip("'\"‘“(").lower()
+    word = before.lstrip("'\"‘“(").lower()
     bare = word.rstrip(".")
     if bare in abbreviations.never_final:
         return False
-    if len(bare) == 1 and bare.isalpha() and before.group(1)[-1:].isupper():
+    if len(bare) == 1 and bare.isalpha() and before[-1:].isupper():
         return False  # an initial: "G. Keith Still"
     if bare in abbreviations.maybe_final or _ACRONYM.match(bare):
         return next_word.lower() in abbreviations.openers
     return True
+
+
+def _word_before(block: str, end: int) -> str:
+    """The run of word characters, dots, apostrophes and hyphens ending at ``end``
+    (at most 40 characters back), or ``""``."""
+    floor = max(0, end - 40)
+    start = end
+    while start > floor and (
+        block[start - 1] in _WORD_CHARS or block[start - 1].isalnum()
+    ):
+        start -= 1
+    if start == end and end > floor and block[end - 1] == "\n":
+        found = _WORD_BEFORE.search(block, floor, end)  # the word before a line break
+        return found.group(1) if found else ""
+    return block[start:end]
