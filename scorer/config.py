@@ -127,6 +127,11 @@ class GroupConfig(_Section):
         description="Documents whose claim sentences are this similar cover one event; "
         "claims of different events never share a subject (0: one event).",
     )
+    linkage: Literal["average", "complete", "single"] = Field(
+        "average",
+        description="How a cluster's distance to another is measured: the mean, the "
+        "largest or the smallest distance between their claims.",
+    )
     absent_actor_similarity: Unit = Field(
         0.5,
         description="How alike a figure naming an actor or scope is to one naming none "
@@ -198,14 +203,14 @@ class DisagreementConfig(_Section):
         0.10, ge=0.0, description="Weight of the number of voices."
     )
     dispersion_scale: float = Field(
-        0.3,
+        0.2,
         gt=0.0,
         description="Weighted log10 spread at which the dispersion part reaches about 0.63.",
     )
     gap_scale: float = Field(
-        0.15,
+        0.05,
         gt=0.0,
-        description="Relative gap at which the gap part reaches about 0.63.",
+        description="Gap between intervals (log10) at which the gap part reaches about 0.63.",
     )
     voices_saturation: int = Field(
         4, ge=2, description="Independent voices at which the voices part is 1."

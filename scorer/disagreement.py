@@ -116,7 +116,8 @@ def _voices(
 
 
 def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[float]]:
-    """Exact values stated in each sentence, by (document, sentence, unit)."""
+    """Exact values stated in each sentence, by (document, sentence, unit), and every
+    exact value of each unit with its sentence, under ``("#unit", unit)``."""
     siblings: dict[tuple[str, str, str], list[float]] = {}
     for doc_id, sentence, unit, low, high in zip(
         claims["doc_id"], claims["sentence"], claims["unit"], claims["low"], claims["high"],
@@ -124,7 +125,9 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[f
     ):
         low, high = _num(low), _num(high)
         if low is not None and low == high:
-            siblings.setdefault((str(doc_id), str(sentence), str(unit)), []).append(low)
+            key = (str(doc_id), str(sentence), str(unit))
+            siblings.setdefault(key, []).append(low)
+            siblings.setdefault(("#unit", str(unit)), []).append((low, key))
     return siblings
 
 
@@ -164,11 +167,18 @@ def _merge_parts(
             if r["key"] != row["key"] and r["low"] is not None and r["low"] == r["high"]
         ]
         tolerance = config.parts_tolerance * total
-        if any(abs(o["low"] - total) <= tolerance for o in others) and not any(
+        if any(
             abs(o["low"] - row["low"]) <= config.parts_tolerance * row["low"] for o in others
         ):
+            continue  # the figure itself is confirmed: it is no part
+        if any(abs(o["low"] - total) <= tolerance for o in others):
             row["low"] = row["high"] = total
-    return rows
+        elif any(
+            abs(value - total) <= tolerance and key != row["key"]
+            for value, key in siblings.get(("#unit", row["key"][2]), [])
+        ):
+            row["part_elsewhere"] = True  # a part of a total another subject holds
+    return [row for row in rows if not row.get("part_elsewhere")]
 
 
 def _transform(values: list[float]) -> tuple[callable, callable]:  # type: ignore[valid-type]

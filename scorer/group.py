@@ -116,7 +116,7 @@ def _distances(fields: list[tuple[object, float, float]], rows: np.ndarray) -> n
     return distance
 
 
-def _cluster(distance: np.ndarray, threshold: float) -> np.ndarray:
+def _cluster(distance: np.ndarray, threshold: float, linkage: str = "average") -> np.ndarray:
     from sklearn.cluster import AgglomerativeClustering
 
     if distance.shape[0] == 1:
@@ -124,7 +124,7 @@ def _cluster(distance: np.ndarray, threshold: float) -> np.ndarray:
     model = AgglomerativeClustering(
         n_clusters=None,
         metric="precomputed",
-        linkage="average",
+        linkage=linkage,
         distance_threshold=threshold,
     )
     return model.fit_predict(distance)
@@ -241,7 +241,7 @@ def group_claims(
             for tokens, weight, absent in _fields(frame, config)
         ]
         for rows in _blocks(frame):
-            assignment = _cluster(_distances(fields, rows), config.threshold)
+            assignment = _cluster(_distances(fields, rows), config.threshold, config.linkage)
             for cluster in np.unique(assignment):
                 chosen = members[rows[assignment == cluster]]
                 labels[chosen] = _subject_id(out.iloc[chosen])

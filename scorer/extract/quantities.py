@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -91,6 +91,7 @@ class _Grammar:
     """The regular expressions built from a lexicon, compiled once."""
 
     master: re.Pattern[str]
+    places: re.Pattern[str]
     value: re.Pattern[str]
     cue_before: re.Pattern[str]
     scope_before: re.Pattern[str]
@@ -391,12 +392,14 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
 # --------------------------------------------------------------------------- grammar
 
 
-def _alt(phrases: Iterable[str], word: bool = True) -> str:
+def _alt(phrases: Iterable[str], word: bool = True, opening: bool = True) -> str:
     """A regex matching any of the phrases, longest first, built as a trie.
 
     A trie rejects a non-matching position after a character or two, where a flat
     alternation would try every phrase. Spaces match any run of spaces; with ``word``
-    a phrase that starts or ends with a letter or digit must do so at a word boundary.
+    a phrase that starts or ends with a letter or digit must do so at a word boundary
+    (the one at its start left out with ``opening=False``, for a caller that has
+    checked it: branches that open with a plain character are skipped faster).
     """
     root: dict[str, Any] = {}
     for phrase in phrases:
@@ -413,7 +416,7 @@ def _alt(phrases: Iterable[str], word: bool = True) -> str:
         branches = []
         for ch in sorted(k for k in node if k):
             piece = f"{_SP}+" if ch == " " else re.escape(ch)
-            if not last and word and ch.isalnum():
+            if not last and word and opening and ch.isalnum():
                 piece = r"\b" + piece
             branches.append(piece + emit(node[ch], ch))
         if "" in node:
@@ -558,6 +561,25 @@ def _build_grammar(
         rf"(?:(?<!\w)(?=\d|[{marks}]|{_alt(first_words)})"
         rf"|(?=\[\d)|(?m:^)(?={_SP}*\d))"
     )
+    # Where `fast` holds, found faster: a character that is no word character (which
+    # the search skips to in C) and what follows it, matched case-sensitively in the
+    # lower-cased text. An article alone starts no number: "a" is kept only before a
+    # word that makes it one ("a hundred", "a few").
+    article_words = {_norm(a) for a in articles}
+    place_words = {w for w in first_words if w not in article_words}
+    for phrase in starters:
+        words = phrase.lower().split()
+        if words[0] in article_words and len(words) > 1:
+            place_words.add(" ".join(words[:2]))
+    place_words.update(
+        f"{a} {b.lower()}"
+        for a in article_words
+        for b in [*hundred, *scales, *mults, *fracs]
+    )
+    places = re.compile(
+        rf"[^\w](?=\d|[{marks}]|{_alt(place_words, opening=False)}|{_SP}+\d)",
+        re.ASCII,
+    )
     master = re.compile(
         rf"{fast}(?:(?P<skip>{skip})"
         rf"|(?P<between>\bbetween{_SP}+)(?P<b1>{value_tail})"
@@ -615,6 +637,7 @@ def _build_grammar(
     ranking_after = re.compile(rf"{_SP}+{_alt(data['rankings']['after'])}", _FLAGS)
     return _Grammar(
         master=master,
+        places=places,
         value=re.compile(value(True), _FLAGS),
         cue_before=cue_before,
         scope_before=scope_before,
@@ -697,7 +720,7 @@ def find_quantities(
     lex = lexicon or load_unit_lexicon()
     der = lex._derived
     readings: list[_Reading] = []
-    for match in der.grammar.master.finditer(text):
+    for match in _scan(text, der.grammar):
         if match.group("skip") is not None:
             continue
         readings.extend(_read_match(text, match, lex))
@@ -730,6 +753,40 @@ def find_quantities(
         )
         last_end = r.end
     return mentions
+
+
+def _scan(text: str, g: _Grammar) -> Iterator[re.Match[str]]:
+    """The matches of ``g.master`` in the text, as ``g.master.finditer`` gives them.
+
+    The master pattern is tried only where it can start: at the start of the text, and
+    at and after each place ``g.places`` finds.
+    """
+    if _CASE_SHIFTS.search(text):
+        # Lower-casing would move or create word characters: scan the plain way.
+        yield from g.master.finditer(text)
+        return
+    match = g.master.match
+    found = match(text, 0)
+    last = 0
+    if found:
+        yield found
+        last = found.end()
+    for place in g.places.finditer(text.lower()):
+        at = place.start()
+        if at >= last and text[at] == "[":  # "[3]" may follow a word: "cases[3]"
+            found = match(text, at)
+            if found:
+                yield found
+                last = found.end()
+        if at + 1 >= last:
+            found = match(text, at + 1)
+            if found:
+                yield found
+                last = found.end()
+
+
+# The only characters whose lower case is longer ("İ") or an ASCII word character.
+_CASE_SHIFTS = re.compile("[\u0130\u212a]")
 
 
 def _read_match(text: str, match: re.Match[str], lex: UnitLexicon) -> list[_Reading]:
