@@ -43,8 +43,9 @@ def main(n: int = 3000) -> None:
 
         n_claims = len(pd.read_parquet(out))
         print(
-            f"scorer extract, one core: {n} docs, {megabytes:.1f} MB, {n_claims} claims "
-            f"in {elapsed:.2f} s = {n / elapsed:,.0f} docs/s, {megabytes / elapsed:.2f} MB/s"
+            f"scorer extract, one core: {n} docs, {megabytes:.1f} MB, "
+            f"{n_claims} claims in {elapsed:.2f} s = {n / elapsed:,.0f} docs/s, "
+            f"{megabytes / elapsed:.2f} MB/s"
         )
         try:
             from quantulum3 import parser

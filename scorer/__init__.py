@@ -1,4 +1,4 @@
-"""scorer: find numeric claims in news, follow who said them, and score where sources disagree."""
+"""Find numeric claims in news, follow who said them, score where sources disagree."""
 
 from scorer.config import Config, load_config
 

@@ -7,7 +7,7 @@ usage, a bad config or an unusable input file.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,7 +29,7 @@ app.add_typer(config_app, name="config")
 _state = {"debug": False, "quiet": False}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"
@@ -37,7 +37,7 @@ class Format(str, Enum):
     html = "html"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -139,8 +139,9 @@ def _summary_line(result: Any) -> str:
         int((result.subjects["disagreement"] > 0).sum()) if len(result.subjects) else 0
     )
     return (
-        f"{stats.n_read} documents read, {stats.n_skipped} skipped; {len(result.claims)} "
-        f"claims in {len(result.subjects)} subjects, {n_contested} contested"
+        f"{stats.n_read} documents read, {stats.n_skipped} skipped; "
+        f"{len(result.claims)} claims in {len(result.subjects)} subjects, "
+        f"{n_contested} contested"
     )
 
 

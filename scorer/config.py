@@ -28,7 +28,8 @@ class IngestConfig(_Section):
     repeated_line_min_docs: int = Field(
         3,
         ge=2,
-        description="A short line found in at least this many documents is page furniture.",
+        description="A short line found in at least this many documents is page "
+        "furniture.",
     )
     repeated_line_min_share: Unit = Field(
         0.2,
@@ -43,7 +44,8 @@ class IngestConfig(_Section):
     line_tracker_capacity: int = Field(
         50_000,
         ge=100,
-        description="How many distinct lines the repeated-line counter keeps (memory bound).",
+        description="How many distinct lines the repeated-line counter keeps "
+        "(memory bound).",
     )
     outlet_from_text: bool = Field(
         True,
@@ -82,11 +84,13 @@ class ExtractConfig(_Section):
     )
     cues_file: str = Field(
         "",
-        description="Extra TOML file of attribution and hedge cues, added to the defaults.",
+        description="Extra TOML file of attribution and hedge cues, added to the "
+        "defaults.",
     )
     sources_file: str = Field(
         "",
-        description="Extra TOML source registry ([[source]] tables), added to the defaults.",
+        description="Extra TOML source registry ([[source]] tables), added to the "
+        "defaults.",
     )
     sources: list[SourceEntry] = Field(
         default_factory=list, description="Sources added to the registry inline."
@@ -106,18 +110,22 @@ class GroupConfig(_Section):
         0.45,
         gt=0.0,
         le=1.0,
-        description="Frame distance (one minus the weighted field similarity) below which "
-        "claims join one subject, by average linkage.",
+        description="Frame distance (one minus the weighted field similarity) below "
+        "which claims join one subject, by average linkage.",
     )
     noun_weight: float = Field(
         3.0, ge=0.0, description="Weight of the counted noun, and of the unit."
     )
     predicate_weight: float = Field(3.0, ge=0.0, description="Weight of the predicate.")
     actor_weight: float = Field(
-        3.0, ge=0.0, description="Weight of the actors and places named near the number."
+        3.0,
+        ge=0.0,
+        description="Weight of the actors and places named near the number.",
     )
     scope_weight: float = Field(
-        5.0, ge=0.0, description="Weight of the scope (additional, insured, November 2024)."
+        5.0,
+        ge=0.0,
+        description="Weight of the scope (additional, insured, November 2024).",
     )
     context_weight: float = Field(
         1.0, ge=0.0, description="Weight of the sentence words."
@@ -131,6 +139,11 @@ class GroupConfig(_Section):
         "average",
         description="How a cluster's distance to another is measured: the mean, the "
         "largest or the smallest distance between their claims.",
+    )
+    actor_conflict: bool = Field(
+        False,
+        description="Never join two figures that name different actors near the "
+        "number.",
     )
     absent_actor_similarity: Unit = Field(
         0.5,
@@ -159,8 +172,8 @@ class ProvenanceConfig(_Section):
     hedge_factor: Unit = Field(0.8, description="Multiplier for hedged claims.")
     primary_kinds: list[str] = Field(
         default_factory=lambda: ["primary", "official"],
-        description="Kinds of source that count as primary: the first such link ends the "
-        "distance count.",
+        description="Kinds of source that count as primary: the first such link ends "
+        "the distance count.",
     )
     reliability: dict[str, Unit] = Field(
         default_factory=lambda: {
@@ -188,7 +201,8 @@ class ProvenanceConfig(_Section):
     )
     priors_csv: str = Field(
         "",
-        description="CSV of domain,prior rows (public domain-quality lists have this shape).",
+        description="CSV of domain,prior rows (public domain-quality lists have this "
+        "shape).",
     )
 
 
@@ -205,12 +219,14 @@ class DisagreementConfig(_Section):
     dispersion_scale: float = Field(
         0.2,
         gt=0.0,
-        description="Weighted log10 spread at which the dispersion part reaches about 0.63.",
+        description="Weighted log10 spread at which the dispersion part reaches about "
+        "0.63.",
     )
     gap_scale: float = Field(
         0.05,
         gt=0.0,
-        description="Gap between intervals (log10) at which the gap part reaches about 0.63.",
+        description="Gap between intervals (log10) at which the gap part reaches "
+        "about 0.63.",
     )
     voices_saturation: int = Field(
         4, ge=2, description="Independent voices at which the voices part is 1."
@@ -492,7 +508,9 @@ def _bound_from_ctx(err: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def config_toml(config: Config | None = None) -> str:
-    """A config as commented TOML; the defaults are what ``configs/default.toml`` holds."""
+    """A config as commented TOML; the defaults are what
+    ``configs/default.toml`` holds.
+    """
     config = config or Config()
     lines = [
         "# scorer configuration: every knob with its default.",

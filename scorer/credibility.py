@@ -23,7 +23,10 @@ units for positive values), ``near_copies`` lists the documents they nearly copy
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from scorer.config import CredibilityConfig, DisagreementConfig, ProvenanceConfig
 
@@ -75,33 +78,41 @@ def _claim_deviations(
 
 
 def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
-    """Per claim that can be checked: does it repeat the figure of a closer source?"""
+    """Per claim that can be checked: does it repeat the figure of a closer source
+    (an outlet its chain cites, or a claim of the same origin at a shorter distance)?
+    """
+    fields = zip(
+        claims["subject"],
+        claims["claim_id"],
+        claims["chain"].astype(str),
+        claims["outlet"].astype(str).str.lower(),
+        claims["origin"].astype(str).str.lower(),
+        claims["distance"],
+        claims["low"],
+        claims["high"],
+        strict=True,
+    )
+    by_subject: dict[str, list[tuple]] = defaultdict(list)
+    for subject, *row in fields:
+        by_subject[subject].append(tuple(row))
     result: dict[int, bool] = {}
-    for _, members in claims.groupby("subject"):
-        if len(members) < 2:
+    for rows in by_subject.values():
+        if len(rows) < 2:
             continue
-        rows = list(members.itertuples(index=False))
+        by_outlet: dict[str, list[tuple]] = defaultdict(list)
+        by_origin: dict[str, list[tuple]] = defaultdict(list)
         for row in rows:
-            links = str(row.chain).split(" > ")
+            by_outlet[row[2]].append(row)
+            by_origin[row[3]].append(row)
+        for claim_id, chain, _, origin, distance, low, high in rows:
+            links = chain.split(" > ")
             if len(links) < 2:
                 continue
-            cited = {name.lower() for name in links[1:]}
-            closer = [
-                other
-                for other in rows
-                if other.claim_id != row.claim_id
-                and (
-                    str(other.outlet).lower() in cited
-                    or (
-                        str(other.origin).lower() == str(row.origin).lower()
-                        and other.distance < row.distance
-                    )
-                )
-            ]
+            closer = [o for name in {n.lower() for n in links[1:]} for o in by_outlet[name]]
+            closer += [o for o in by_origin[origin] if o[4] < distance]
+            closer = [o for o in closer if o[0] != claim_id]
             if closer:
-                result[row.claim_id] = any(
-                    _overlaps((row.low, row.high), (o.low, o.high)) for o in closer
-                )
+                result[claim_id] = any(_overlaps((low, high), (o[5], o[6])) for o in closer)
     return result
 
 
@@ -171,18 +182,26 @@ def score_outlets(
 
     by_outlet = claims.groupby("outlet").indices if not claims.empty else {}
     by_doc = claims.groupby("doc_id").indices if not claims.empty else {}
+    claim_ids = claims["claim_id"].to_numpy() if not claims.empty else np.array([])
+    decay = (
+        provenance.hop_decay ** claims["distance"].to_numpy(dtype=float)
+        if not claims.empty
+        else np.array([])
+    )
+    distances = claims["distance"].to_numpy(dtype=float) if not claims.empty else decay
+    sourced = (
+        (claims["chain"].astype(str).str.count(" > ") > 0).to_numpy()
+        if not claims.empty
+        else decay
+    )
     outlet_rows = []
     for outlet, docs in documents.groupby("outlet", sort=True):
-        mine = claims.iloc[by_outlet.get(outlet, [])]
-        ids = list(mine["claim_id"]) if not mine.empty else []
+        positions = by_outlet.get(outlet, [])
+        ids = list(claim_ids[positions]) if len(positions) else []
         checked = [fidelity[i] for i in ids if i in fidelity]
         parts: dict[str, float | None] = {
-            "proximity": float((provenance.hop_decay ** mine["distance"]).mean())
-            if ids
-            else None,
-            "sourcing": float((mine["chain"].str.count(" > ") > 0).mean())
-            if ids
-            else None,
+            "proximity": float(decay[positions].mean()) if ids else None,
+            "sourcing": float(sourced[positions].mean()) if ids else None,
             "fidelity": sum(checked) / len(checked) if checked else None,
             "independence": 1.0
             - sum(copied.get(d, False) for d in docs["doc_id"]) / len(docs),
@@ -208,13 +227,11 @@ def score_outlets(
 
     document_rows = []
     for row in documents.itertuples(index=False):
-        mine = claims.iloc[by_doc.get(row.doc_id, [])]
-        ids = list(mine["claim_id"]) if not mine.empty else []
+        positions = by_doc.get(row.doc_id, [])
+        ids = list(claim_ids[positions]) if len(positions) else []
         devs = [deviations[i] for i in ids if deviations.get(i) is not None]
         parts = {
-            "proximity": float((provenance.hop_decay ** mine["distance"]).mean())
-            if ids
-            else None,
+            "proximity": float(decay[positions].mean()) if ids else None,
             "agreement": agreement_of(ids),
             "independence": 0.0 if copied.get(row.doc_id) else 1.0,
         }
@@ -223,7 +240,7 @@ def score_outlets(
                 "doc_id": row.doc_id,
                 "outlet": row.outlet,
                 "n_claims": len(ids),
-                "distance": round(float(mine["distance"].mean()), 4) if ids else None,
+                "distance": round(float(distances[positions].mean()), 4) if ids else None,
                 "deviation": round(sum(devs) / len(devs), 4) if devs else None,
                 "near_copies": "; ".join(near_copies.get(row.doc_id, ())),
                 "credibility": round(_combine(parts, {k: weights[k] for k in parts}), 4)

@@ -13,9 +13,10 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 
 * centre ``c`` = the weighted median of ``x_i`` (reported back in the claim's unit);
 * dispersion ``D`` = ``sqrt(sum w_i (x_i - c)^2 / sum w_i)``;
-* gap ``G`` = the largest distance between two voices' intervals that do not overlap,
-  each pair scaled by ``(1 + min(w_i, w_j) / max(w)) / 2`` (open bounds never cause a
-  gap on their open side: "more than 10,000" does not contradict 12,000);
+* gap ``G`` = how far the highest lower bound lies above the lowest upper bound, when
+  it does (the two voices' intervals do not overlap), scaled by
+  ``(1 + min(w_i, w_j) / max(w)) / 2`` for those two voices (open bounds never cause
+  a gap on their open side: "more than 10,000" does not contradict 12,000);
 * voices ``V`` = ``min(1, (n - 1) / (voices_saturation - 1))``.
 
 The score is::
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,7 +92,7 @@ def _num(value: object) -> float | None:
 
 
 def _voices(
-    members: pd.DataFrame, config: DisagreementConfig, siblings: dict | None = None
+    members: list[dict], config: DisagreementConfig, siblings: dict | None = None
 ) -> list[Voice]:
     rows = _merge_parts(members, config, siblings or {})
     voices: dict[str, list[dict]] = {}
@@ -120,7 +122,11 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[f
     exact value of each unit with its sentence, under ``("#unit", unit)``."""
     siblings: dict[tuple[str, str, str], list[float]] = {}
     for doc_id, sentence, unit, low, high in zip(
-        claims["doc_id"], claims["sentence"], claims["unit"], claims["low"], claims["high"],
+        claims["doc_id"],
+        claims["sentence"],
+        claims["unit"],
+        claims["low"],
+        claims["high"],
         strict=True,
     ):
         low, high = _num(low), _num(high)
@@ -131,44 +137,60 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[f
     return siblings
 
 
-def _merge_parts(
-    members: pd.DataFrame, config: DisagreementConfig, siblings: dict
-) -> list[dict]:
-    """The subject's rows; a figure stated in one sentence with others of its unit
-    ("1,000 sappers and 5,000 builders") whose sum matches a figure of another
-    sentence of the subject (6,000 engineers and builders) stands for that sum: it is
-    a part of the total, not a rival of it."""
+def _rows(claims: pd.DataFrame) -> list[dict]:
+    """The fields scoring needs, as plain rows (built once for the whole corpus)."""
     rows = []
-    for record in members.to_dict("records"):
-        published = record.get("published")
+    for voice, low, high, weight, published, start, doc_id, sentence, unit in zip(
+        claims["voice"],
+        claims["low"],
+        claims["high"],
+        claims["weight"],
+        claims["published"],
+        claims["start"],
+        claims["doc_id"],
+        claims["sentence"],
+        claims["unit"],
+        strict=True,
+    ):
         if isinstance(published, str) and published:
             published = dt.date.fromisoformat(published[:10])
         elif not isinstance(published, dt.date):
             published = None
         rows.append(
             {
-                "voice": record["voice"],
-                "low": _num(record["low"]),
-                "high": _num(record["high"]),
-                "weight": float(record["weight"]),
+                "voice": voice,
+                "low": _num(low),
+                "high": _num(high),
+                "weight": float(weight),
                 "published": published,
-                "start": int(record["start"]),
-                "key": (str(record["doc_id"]), str(record.get("sentence", "")),
-                        str(record["unit"])),
+                "start": int(start),
+                "key": (str(doc_id), str(sentence), str(unit)),
             }
         )
+    return rows
+
+
+def _merge_parts(members: list[dict], config: DisagreementConfig, siblings: dict) -> list[dict]:
+    """The subject's rows; a figure stated in one sentence with others of its unit
+    ("1,000 sappers and 5,000 builders") whose sum matches a figure of another
+    sentence of the subject (6,000 engineers and builders) stands for that sum: it is
+    a part of the total, not a rival of it. One whose sum matches a figure of another
+    subject is a part of that total and is left out here."""
+    rows = [dict(row) for row in members]
     for row in rows:
         values = siblings.get(row["key"], [])
         if row["low"] is None or row["low"] != row["high"] or len(values) < 2:
             continue
         total = sum(values)
         others = [
-            r for r in rows
+            r
+            for r in rows
             if r["key"] != row["key"] and r["low"] is not None and r["low"] == r["high"]
         ]
         tolerance = config.parts_tolerance * total
         if any(
-            abs(o["low"] - row["low"]) <= config.parts_tolerance * row["low"] for o in others
+            abs(o["low"] - row["low"]) <= config.parts_tolerance * row["low"]
+            for o in others
         ):
             continue  # the figure itself is confirmed: it is no part
         if any(abs(o["low"] - total) <= tolerance for o in others):
@@ -209,15 +231,7 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     if n < 2:
         return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0)
     dispersion = float(math.sqrt(np.sum(w * (x - centre_t) ** 2) / np.sum(w)))
-    gap = 0.0
-    w_max = float(w.max())
-    for i in range(n):
-        for j in range(i + 1, n):
-            pair_gap = _interval_gap(valued[i], valued[j], forward)
-            if pair_gap > 0:
-                # A weak voice against a strong one is still a contradiction, only a
-                # less certain one: its weight halves the gap at the most.
-                gap = max(gap, pair_gap * (0.5 + 0.5 * min(w[i], w[j]) / w_max))
+    gap = _largest_gap(valued, w, forward)
     a, b, v = config.dispersion_weight, config.gap_weight, config.voices_weight
     dispersion_part = 1 - math.exp(-dispersion / config.dispersion_scale)
     gap_part = 1 - math.exp(-gap / config.gap_scale)
@@ -236,40 +250,35 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     )
 
 
-def _interval_gap(a: Voice, b: Voice, forward) -> float:  # noqa: ANN001
-    """Distance between two intervals on the transformed scale; 0 if they overlap."""
-    gap = 0.0
-    if a.high is not None and b.low is not None and b.low > a.high:
-        gap = max(gap, forward(b.low) - forward(a.high))
-    if b.high is not None and a.low is not None and a.low > b.high:
-        gap = max(gap, forward(a.low) - forward(b.high))
-    return gap
+def _largest_gap(voices: list[Voice], w: np.ndarray, forward) -> float:  # noqa: ANN001
+    """The gap between the highest lower bound and the lowest upper bound, when they
+    do not overlap, scaled by the weaker of the two voices (linear in the voices)."""
+    lows = [(v.low, i) for i, v in enumerate(voices) if v.low is not None]
+    highs = [(v.high, i) for i, v in enumerate(voices) if v.high is not None]
+    if not lows or not highs:
+        return 0.0
+    (top, i), (bottom, j) = max(lows), min(highs)
+    if top <= bottom or i == j:
+        return 0.0
+    # A weak voice against a strong one is still a contradiction, only a less certain
+    # one: its weight halves the gap at the most.
+    factor = 0.5 + 0.5 * min(w[i], w[j]) / float(w.max())
+    return (forward(top) - forward(bottom)) * factor
 
 
-def _window_score(
-    voices_rows: pd.DataFrame, config: DisagreementConfig, siblings: dict
-) -> float:
-    dates = sorted(
-        {d for d in voices_rows["published"] if isinstance(d, str) and d} | set()
-    )
+def _window_score(rows: list[dict], config: DisagreementConfig, siblings: dict) -> float:
+    """The largest score among claims published within ``window_days`` of each other
+    (undated claims belong to every window); -1 when fewer than two dates."""
+    dates = sorted({r["published"] for r in rows if r["published"] is not None})
     if len(dates) < 2:
         return -1.0
     best = 0.0
-    parsed = [dt.date.fromisoformat(d[:10]) for d in dates]
-    for start in parsed:
+    for start in dates:
         end = start + dt.timedelta(days=config.window_days)
-        inside = voices_rows[
-            voices_rows["published"].map(
-                lambda d, s=start, e=end: (
-                    not d
-                    or not isinstance(d, str)
-                    or s <= dt.date.fromisoformat(d[:10]) <= e
-                )
-            )
+        inside = [
+            r for r in rows if r["published"] is None or start <= r["published"] <= end
         ]
-        best = max(
-            best, score_voices(_voices(inside, config, siblings), config).disagreement
-        )
+        best = max(best, score_voices(_voices(inside, config, siblings), config).disagreement)
     return best
 
 
@@ -298,25 +307,29 @@ def measure_disagreement(
     from scorer.model import SUBJECT_COLUMNS
 
     config = config or DisagreementConfig()
+    labels = claims["subject_label"].to_numpy() if not claims.empty else []
     siblings = sentence_siblings(claims) if not claims.empty else {}
+    all_rows = _rows(claims) if not claims.empty else []
     records = []
-    for subject, members in claims.groupby("subject", sort=True):
-        voices = _voices(members, config, siblings)
+    for subject, positions in sorted(claims.groupby("subject", sort=True).indices.items()):
+        rows = [all_rows[i] for i in positions]
+        voices = _voices(rows, config, siblings)
         score = score_voices(voices, config)
-        window = _window_score(members, config, siblings)
-        lows = [v for v in map(_num, members["low"]) if v is not None]
-        highs = [v for v in map(_num, members["high"]) if v is not None]
-        n_claims = len(members)
+        window = _window_score(rows, config, siblings)
+        lows = [r["low"] for r in rows if r["low"] is not None]
+        highs = [r["high"] for r in rows if r["high"] is not None]
+        n_claims = len(rows)
+        units = Counter(r["key"][2] for r in rows)
         records.append(
             {
                 "subject": subject,
-                "label": members["subject_label"].iloc[0],
-                "unit": members["unit"].astype(str).value_counts().sort_index().idxmax(),
+                "label": labels[positions[0]],
+                "unit": max(sorted(units), key=units.__getitem__),
                 "disagreement": score.disagreement,
                 "window_disagreement": score.disagreement if window < 0 else window,
                 "n_claims": n_claims,
                 "n_origins": score.n_voices,
-                "n_docs": members["doc_id"].nunique(),
+                "n_docs": len({r["key"][0] for r in rows}),
                 "low": min(lows + highs) if lows or highs else None,
                 "high": max(highs + lows) if lows or highs else None,
                 "centre": score.centre,

@@ -1,4 +1,4 @@
-"""Errors the library raises; the CLI turns each into one line on stderr and exit code 2."""
+"""The library's errors; the CLI turns each into one line on stderr and exit code 2."""
 
 from __future__ import annotations
 

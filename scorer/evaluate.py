@@ -1,11 +1,12 @@
 """Evaluation: extraction, attribution, grouping and ranking against gold annotations.
 
 The gold format is the one of ``seeds/README.md``: one row a claim with ``doc_id``,
-``subject``, ``low``, ``high``, ``quote``, ``chain`` and ``origin`` (``@`` standing for the
-document's publisher). A gold row is *found* when a claim's span overlaps the quote's
-span in the cleaned text; *exact* when that claim also has the gold's low and high (an
-empty cell is an open bound). Precision is the share of claims that overlap some gold
-quote; where the gold annotates only key subjects (as the dev set does) it is a floor.
+``subject``, ``low``, ``high``, ``quote``, ``chain`` and ``origin`` (``@`` standing for
+the document's publisher). A gold row is *found* when a claim's span overlaps the
+quote's span in the cleaned text; *exact* when that claim also has the gold's low and
+high (an empty cell is an open bound). Precision is the share of claims that overlap
+some gold quote; where the gold annotates only key subjects (as the dev set does) it is
+a floor.
 Grouping is scored with B-cubed precision, recall and F1 over the found claims.
 """
 

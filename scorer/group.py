@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,11 @@ if TYPE_CHECKING:
 _MAX_BLOCK = 2500
 _MAX_ACTORS = 3
 _HALF = 0.5
+_ACTOR_FIELD = 3  # position of the actors in _fields()
+_STEM = 5
 _MIN_DOCS_FOR_COMMON = 5
 _EVENT_CHUNK = 1000
+_MAX_EVENT_DOCS = 5000
 _COMMON_SHARE = 0.3
 
 
@@ -50,7 +54,11 @@ def _fields(
     return [
         (list(units), config.noun_weight, _HALF),
         ([n.replace(" ", "_") for n in nouns], config.noun_weight, _HALF),
-        (list(claims["predicate"].fillna("").astype(str)), config.predicate_weight, _HALF),
+        (
+            list(claims["predicate"].fillna("").astype(str)),
+            config.predicate_weight,
+            _HALF,
+        ),
         # A figure about the Egyptians is not one about everybody: a named actor on
         # one side only counts against joining.
         (actors, config.actor_weight, config.absent_actor_similarity),
@@ -59,7 +67,11 @@ def _fields(
             config.scope_weight,
             config.absent_actor_similarity,
         ),
-        ([" ".join(_split(v)) for v in claims["keywords"]], config.keyword_weight, _HALF),
+        (
+            [" ".join(_split(v)) for v in claims["keywords"]],
+            config.keyword_weight,
+            _HALF,
+        ),
         (list(claims["context"].fillna("").astype(str)), config.context_weight, _HALF),
     ]
 
@@ -76,7 +88,10 @@ def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
             for name in names:
                 seen.setdefault(name, set()).add(doc_id)
         common = {a for a, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
-    return [" ".join([a for a in names if a not in common][:_MAX_ACTORS]) for names in per_claim]
+    return [
+        " ".join([a for a in names if a not in common][:_MAX_ACTORS])
+        for names in per_claim
+    ]
 
 
 def _field_vectors(tokens: list[str]):  # noqa: ANN202 - sparse matrix
@@ -91,7 +106,11 @@ def _field_vectors(tokens: list[str]):  # noqa: ANN202 - sparse matrix
     return vectorizer.fit_transform(tokens)
 
 
-def _distances(fields: list[tuple[object, float, float]], rows: np.ndarray) -> np.ndarray:
+def _distances(
+    fields: list[tuple[object, float, float]],
+    rows: np.ndarray,
+    actor_conflict: bool = False,
+) -> np.ndarray:
     """Pairwise distances of the claims at ``rows``: one minus the weighted mean of the
     per-field cosine similarities. A field both claims lack does not count; a field
     only one has counts with the field's absent-similarity (one half for most, so
@@ -99,7 +118,8 @@ def _distances(fields: list[tuple[object, float, float]], rows: np.ndarray) -> n
     n = len(rows)
     numerator = np.zeros((n, n), dtype=np.float32)
     denominator = np.zeros((n, n), dtype=np.float32)
-    for vectors, weight, absent in fields:
+    conflict = np.zeros((n, n), dtype=bool)
+    for index, (vectors, weight, absent) in enumerate(fields):
         if vectors is None or weight <= 0:
             continue
         block = vectors[rows]
@@ -109,14 +129,21 @@ def _distances(fields: list[tuple[object, float, float]], rows: np.ndarray) -> n
         similarity = (block @ block.T).toarray().astype(np.float32)
         numerator += weight * (both * similarity + (either - both) * absent)
         denominator += weight * either
+        if index == _ACTOR_FIELD and actor_conflict:
+            # Figures about different named actors (Egyptians, Jordanians) are about
+            # different quantities, however alike the rest of their frames.
+            conflict |= (both > 0) & (similarity <= 0)
     with np.errstate(invalid="ignore", divide="ignore"):
         similarity = np.where(denominator > 0, numerator / denominator, 0.0)
     distance = np.clip(1.0 - similarity, 0.0, 1.0)
+    distance[conflict] = 1.0
     np.fill_diagonal(distance, 0.0)
     return distance
 
 
-def _cluster(distance: np.ndarray, threshold: float, linkage: str = "average") -> np.ndarray:
+def _cluster(
+    distance: np.ndarray, threshold: float, linkage: str = "average"
+) -> np.ndarray:
     from sklearn.cluster import AgglomerativeClustering
 
     if distance.shape[0] == 1:
@@ -139,9 +166,14 @@ def _events(claims: pd.DataFrame, similarity: float) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     doc_ids = claims["doc_id"].astype(str)
-    if similarity <= 0 or doc_ids.nunique() < 2:
+    n_docs = doc_ids.nunique()
+    # Comparing every pair of documents costs their number squared: a corpus larger
+    # than this is taken to be about one story, as the analyst assembled it.
+    if similarity <= 0 or n_docs < 2 or n_docs > _MAX_EVENT_DOCS:
         return np.zeros(len(claims), dtype=int)
-    texts = claims.groupby(doc_ids, sort=True)["context"].agg(lambda s: " ".join(map(str, s)))
+    texts = claims.groupby(doc_ids, sort=True)["context"].agg(
+        lambda s: " ".join(map(str, s))
+    )
     try:
         vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(texts.to_numpy())
     except ValueError:  # no words at all
@@ -154,7 +186,10 @@ def _events(claims: pd.DataFrame, similarity: float) -> np.ndarray:
         cols.append(chunk.col[keep])
     n = vectors.shape[0]
     graph = coo_matrix(
-        (np.ones(sum(len(r) for r in rows)), (np.concatenate(rows), np.concatenate(cols))),
+        (
+            np.ones(sum(len(r) for r in rows)),
+            (np.concatenate(rows), np.concatenate(cols)),
+        ),
         shape=(n, n),
     )
     _, component = connected_components(graph, directed=False)
@@ -230,53 +265,104 @@ def group_claims(
         return out
     # Subjects must not depend on the order the claims come in (a saved claims file
     # is sorted by rank).
-    out = out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(
+        drop=True
+    )
+    frames = _Frames.of(out)
+    subjects = np.empty(len(out), dtype=object)
     labels = np.empty(len(out), dtype=object)
     events = _events(out, config.event_similarity)
+    signatures = np.array(
+        [
+            "\x1f".join(parts)
+            for parts in zip(
+                frames.units,
+                frames.nouns,
+                frames.predicates,
+                out["actors"].fillna("").astype(str),
+                out["scope"].fillna("").astype(str),
+                strict=True,
+            )
+        ],
+        dtype=object,
+    )
     for event in np.unique(events):
-        members = np.flatnonzero(events == event)
+        in_event = np.flatnonzero(events == event)
+        # In a large event, claims with the same frame (syndicated copies, repeated
+        # figures) are clustered once, through their first occurrence: the cost
+        # then grows with the number of distinct frames, not of claims.
+        if len(in_event) > _MAX_BLOCK:
+            _, first, inverse = np.unique(
+                signatures[in_event], return_index=True, return_inverse=True
+            )
+        else:  # small enough to compare every claim, sentence words included
+            first, inverse = np.arange(len(in_event)), np.arange(len(in_event))
+        members = in_event[first]
         frame = out.iloc[members]
         fields = [
             (_field_vectors(tokens), weight, absent)
             for tokens, weight, absent in _fields(frame, config)
         ]
+        cluster_of = np.empty(len(members), dtype=np.int64)
+        n_clusters = 0
         for rows in _blocks(frame):
-            assignment = _cluster(_distances(fields, rows), config.threshold, config.linkage)
-            for cluster in np.unique(assignment):
-                chosen = members[rows[assignment == cluster]]
-                labels[chosen] = _subject_id(out.iloc[chosen])
-    out["subject"] = labels
-    out["subject_label"] = out.groupby("subject")["claim_id"].transform(
-        lambda ids: _label(out.loc[ids.index])
-    )
+            distance = _distances(fields, rows, config.actor_conflict)
+            assignment = _cluster(distance, config.threshold, config.linkage)
+            cluster_of[rows] = assignment + n_clusters
+            n_clusters += int(assignment.max()) + 1
+        claim_cluster = cluster_of[inverse.ravel()]
+        for cluster in np.unique(claim_cluster):
+            chosen = in_event[claim_cluster == cluster]
+            label = frames.label(chosen)
+            subjects[chosen] = frames.subject_id(chosen, label)
+            labels[chosen] = label
+    out["subject"] = subjects
+    out["subject_label"] = labels
     return out
 
 
-def _subject_id(members: pd.DataFrame) -> str:
-    """A readable, stable id: the label's first words and a digest of the members."""
-    slug = (
-        re.sub(r"[^a-z0-9]+", "-", _label(members).lower()).strip("-")[:40].strip("-")
-    )
-    keys = sorted(
-        f"{d}:{s}" for d, s in zip(members["doc_id"], members["start"], strict=True)
-    )
-    digest = hashlib.sha1("|".join(keys).encode()).hexdigest()[:6]
-    return f"{slug or 'subject'}-{digest}"
+@dataclass(frozen=True, slots=True)
+class _Frames:
+    """The claims' frame fields as plain lists, for labelling many subjects fast."""
 
+    nouns: list[str]
+    units: list[str]
+    predicates: list[str]
+    actors: list[list[str]]
+    scopes: list[list[str]]
+    keys: list[str]
 
-def _label(members: pd.DataFrame) -> str:
-    """What a person would call the subject: noun, predicate, actors, scope."""
+    @classmethod
+    def of(cls, claims: pd.DataFrame) -> _Frames:
+        return cls(
+            nouns=list(claims["noun"].fillna("").astype(str)),
+            units=list(claims["unit"].fillna("").astype(str)),
+            predicates=list(claims["predicate"].fillna("").astype(str)),
+            actors=[_split(v) for v in claims["actors"]],
+            scopes=[_split(v) for v in claims["scope"]],
+            keys=[f"{d}:{s}" for d, s in zip(claims["doc_id"], claims["start"], strict=True)],
+        )
 
-    def top(values: list[str], k: int) -> list[str]:
-        return [v for v, _ in Counter(v for v in values if v).most_common(k)]
+    def label(self, rows: np.ndarray) -> str:
+        """What a person would call the subject: noun, predicate, actors, scope."""
 
-    noun = top(list(members["noun"].astype(str)), 1) or top(list(members["unit"]), 1)
-    predicate = top(list(members["predicate"].astype(str)), 1)
-    actors = top([a for value in members["actors"] for a in _split(value)], 3)
-    scope = top([s for value in members["scope"] for s in _split(value)], 2)
-    parts = [" ".join(noun + predicate) or "quantity"]
-    if actors:
-        parts.append(", ".join(actors))
-    if scope:
-        parts.append(", ".join(scope))
-    return " · ".join(parts)
+        def top(values: list[str], k: int) -> list[str]:
+            return [v for v, _ in Counter(v for v in values if v).most_common(k)]
+
+        noun = top([self.nouns[i] for i in rows], 1) or top([self.units[i] for i in rows], 1)
+        predicate = top([self.predicates[i] for i in rows], 1)
+        actors = top([a for i in rows for a in self.actors[i]], 3)
+        scope = top([w for i in rows for w in self.scopes[i]], 2)
+        parts = [" ".join(noun + predicate) or "quantity"]
+        if actors:
+            parts.append(", ".join(actors))
+        if scope:
+            parts.append(", ".join(scope))
+        return " · ".join(parts)
+
+    def subject_id(self, rows: np.ndarray, label: str) -> str:
+        """A readable, stable id: the label's first words and a digest of the members."""
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40].strip("-")
+        keys = sorted(self.keys[i] for i in rows)
+        digest = hashlib.sha1("|".join(keys).encode()).hexdigest()[:6]
+        return f"{slug or 'subject'}-{digest}"

@@ -73,7 +73,9 @@ def find_near_copies(
 
 
 def copy_groups(near_copies: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """Map each document that has near-copies to the smallest id of its connected group."""
+    """Map each document that has near-copies to the smallest id of its
+    connected group.
+    """
     group: dict[str, str] = {}
     for start in sorted(near_copies):
         if start in group or not near_copies[start]:
@@ -107,8 +109,14 @@ def voice_of(
     if kinds[-1] in ("anonymous", "unknown"):
         if len(names) == 2:
             # "Witnesses" quoted by the publisher itself are its own reporting.
-            carrier = "copy:" + groups[doc_id] if doc_id in groups else (
-                "outlet:" + outlet.lower() if outlet != "unknown" else "doc:" + doc_id
+            carrier = (
+                "copy:" + groups[doc_id]
+                if doc_id in groups
+                else (
+                    "outlet:" + outlet.lower()
+                    if outlet != "unknown"
+                    else "doc:" + doc_id
+                )
             )
             return f"via:{carrier} > {names[-1].lower()}"
         return "via:" + " > ".join(n.lower() for n in names[1:])

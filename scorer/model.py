@@ -1,4 +1,4 @@
-"""The data model shared by every stage: documents, quantities, attributions, claims, subjects."""
+"""Data model for every stage: documents, quantities, attributions, claims, subjects."""
 
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
 class Document:
     """One article, as read and cleaned.
 
-    ``text`` is what every later stage indexes into; ``raw_text`` is the file as decoded.
-    ``removed`` lists the lines cleaning dropped, ``segments`` the character offsets in
-    ``text`` where an unrelated text glued after the article begins (with the name the
-    segment gives itself, or ``""``).
+    ``text`` is what every later stage indexes into; ``raw_text`` is the file as
+    decoded. ``removed`` lists the lines cleaning dropped, ``segments`` the character
+    offsets in ``text`` where an unrelated text glued after the article begins (with the
+    name the segment gives itself, or ``""``).
     """
 
     id: str

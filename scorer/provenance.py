@@ -6,10 +6,10 @@ gets its number of hops plus ``unreached_penalty``. A claim's weight is::
 
     weight = hop_decay ** distance * reliability(origin) * prior(outlet) * hedge
 
-where ``reliability`` comes from ``origin_reliability`` by name, else from ``reliability``
-by the origin's kind; ``prior`` from ``outlet_priors`` or ``priors_csv`` by outlet name or
-domain, else ``default_outlet_prior``; ``hedge`` is ``hedge_factor`` for hedged claims
-and 1 otherwise.
+where ``reliability`` comes from ``origin_reliability`` by name, else from
+``reliability`` by the origin's kind; ``prior`` from ``outlet_priors`` or
+``priors_csv`` by outlet name or domain, else ``default_outlet_prior``; ``hedge`` is
+``hedge_factor`` for hedged claims and 1 otherwise.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 
 def load_outlet_priors(config: ProvenanceConfig) -> dict[str, float]:
-    """Outlet priors from config, with ``priors_csv`` rows (``domain,prior``) under them.
+    """Outlet priors from config, with ``priors_csv`` rows (``domain,prior``) under
+    them.
 
     Raises
     ------
@@ -41,7 +42,8 @@ def load_outlet_priors(config: ProvenanceConfig) -> dict[str, float]:
         except OSError as exc:
             raise ConfigError(
                 [
-                    f"provenance.priors_csv must name a readable file, got {str(path)!r}: {exc}"
+                    "provenance.priors_csv must name a readable file, "
+                    f"got {str(path)!r}: {exc}"
                 ]
             ) from None
         problems = []

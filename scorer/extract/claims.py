@@ -126,7 +126,9 @@ def _load_frames(extra_file: str | None) -> Frames:
         noun_predicates=dict(data.get("noun_predicates", {})),
         weak_predicates=frozenset(data.get("weak_predicates", {}).get("lemmas", [])),
         reference_re=re.compile(
-            r"\b(?:" + "|".join(map(re.escape, data["reference"]["words"])) + r")\s+of\s*$",
+            r"\b(?:"
+            + "|".join(map(re.escape, data["reference"]["words"]))
+            + r")\s+of\s*$",
             re.IGNORECASE,
         ),
     )
@@ -250,8 +252,10 @@ def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[
         same_sentence = [c for c in earlier if c.sentence == claim.sentence]
         if not earlier:
             continue
-        antecedent = same_sentence[-1] if same_sentence else min(
-            earlier, key=lambda c: _log_gap(c.quantity, claim.quantity)
+        antecedent = (
+            same_sentence[-1]
+            if same_sentence
+            else min(earlier, key=lambda c: _log_gap(c.quantity, claim.quantity))
         )
         out[i] = replace(
             claim,
@@ -292,7 +296,9 @@ def _inherit_units(
         donors = [
             j
             for j, m in enumerate(mentions)
-            if j != i and sentence_of[j] == sentence_of[i] and m.quantity.unit in count_units
+            if j != i
+            and sentence_of[j] == sentence_of[i]
+            and m.quantity.unit in count_units
         ]
         implied = frames.predicate_units.get(predicates[i], "")
         donor = (
@@ -379,11 +385,16 @@ def _actors(
         if " " not in name and not sentence[: match.start()].strip(" \"“‘'(-—"):
             continue  # a capital at the start of a sentence says nothing
         words = lowered.split()
-        if lowered in frames.stopwords or len(name) < 3 or len(words) > _MAX_NAME_WORDS:
+        while words and words[0] in frames.stopwords:
+            words = words[1:]  # "In November", "On Wednesday", "The Kremlin"
+        lowered = " ".join(words)
+        if not words or lowered in frames.stopwords or len(lowered) < 3:
+            continue
+        if len(words) > _MAX_NAME_WORDS:
             continue
         if sum(w in sources for w in words) * 2 >= len(words):
             continue  # the source itself, not what the figure is about
-        if _TIME_RE.fullmatch(name) or lowered.split()[0] in _MONTHS.split("|"):
+        if _TIME_RE.fullmatch(name) or words[0] in _MONTHS.split("|"):
             continue
         distance = max(match.start() - end, start - match.end(), 0)
         if distance > _ACTOR_WINDOW:

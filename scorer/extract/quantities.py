@@ -392,14 +392,20 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
 # --------------------------------------------------------------------------- grammar
 
 
-def _alt(phrases: Iterable[str], word: bool = True, opening: bool = True) -> str:
+def _alt(
+    phrases: Iterable[str], word: bool = True, opening: bool = True, cased: bool = False
+) -> str:
     """A regex matching any of the phrases, longest first, built as a trie.
 
     A trie rejects a non-matching position after a character or two, where a flat
     alternation would try every phrase. Spaces match any run of spaces; with ``word``
     a phrase that starts or ends with a letter or digit must do so at a word boundary
     (the one at its start left out with ``opening=False``, for a caller that has
-    checked it: branches that open with a plain character are skipped faster).
+    checked it). Unless ``cased``, ASCII letters match either case: they are written
+    as classes ("[aA]") in a case-sensitive group rather than left to a
+    case-insensitive flag, because the regex engine rules out a branch opening with a
+    plain character or class without entering it, but enters every branch that opens
+    with a case-folded letter.
     """
     root: dict[str, Any] = {}
     for phrase in phrases:
@@ -412,20 +418,35 @@ def _alt(phrases: Iterable[str], word: bool = True, opening: bool = True) -> str
     if not root:
         return "(?!)"
 
+    def piece(ch: str) -> str:
+        if ch == " ":
+            return f"{_SP}+"
+        if not cased and ch.isascii() and ch.isalpha():
+            return f"[{ch.lower()}{ch.upper()}]"
+        return re.escape(ch)
+
     def emit(node: dict[str, Any], last: str) -> str:
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = f"{_SP}+" if ch == " " else re.escape(ch)
-            if not last and word and opening and ch.isalnum():
-                piece = r"\b" + piece
-            branches.append(piece + emit(node[ch], ch))
+        branches = [
+            piece(ch) + emit(node[ch], ch) for ch in sorted(k for k in node if k)
+        ]
         if "" in node:
             branches.append(r"\b" if word and last.isalnum() else "")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
+        return _either(branches)
 
-    return "(?:" + emit(root, "") + ")"
+    bounded, free = [], []
+    for ch in sorted(root):
+        (bounded if word and opening and ch.isalnum() else free).append(
+            piece(ch) + emit(root[ch], ch)
+        )
+    # Siblings open with different characters, so regrouping them keeps the meaning.
+    body = _either(([r"\b" + _either(bounded)] if bounded else []) + free)
+    return body if cased else f"(?-i:{body})"
+
+
+def _either(branches: list[str]) -> str:
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _build_grammar(
@@ -468,7 +489,7 @@ def _build_grammar(
     mag_suffixes = (
         "(?:" + "|".join(re.escape(s) for s in lex["magnitude_suffixes"]) + ")"
     )
-    attached_alt = _alt(lex["attached_units"], word=False)
+    attached_alt = _alt(lex["attached_units"], word=False, cased=True)
     end = rf"(?:(?![\w@])|(?=(?-i:{attached_alt})(?![A-Za-z0-9])))"
 
     # "1.5 lakh crore" stacks two magnitudes.
@@ -576,10 +597,8 @@ def _build_grammar(
         for a in article_words
         for b in [*hundred, *scales, *mults, *fracs]
     )
-    places = re.compile(
-        rf"[^\w](?=\d|[{marks}]|{_alt(place_words, opening=False)}|{_SP}+\d)",
-        re.ASCII,
-    )
+    place_alt = _alt(place_words, opening=False, cased=True)
+    places = re.compile(rf"[^\w](?=\d|[{marks}]|{place_alt}|{_SP}+\d)", re.ASCII)
     master = re.compile(
         rf"{fast}(?:(?P<skip>{skip})"
         rf"|(?P<between>\bbetween{_SP}+)(?P<b1>{value_tail})"
@@ -721,7 +740,7 @@ def find_quantities(
     der = lex._derived
     readings: list[_Reading] = []
     for match in _scan(text, der.grammar):
-        if match.group("skip") is not None:
+        if match.lastgroup == "skip":
             continue
         readings.extend(_read_match(text, match, lex))
     readings.sort(key=lambda r: (r.start, -r.end))
@@ -792,18 +811,20 @@ _CASE_SHIFTS = re.compile("[\u0130\u212a]")
 def _read_match(text: str, match: re.Match[str], lex: UnitLexicon) -> list[_Reading]:
     """The readings of one match of the master pattern: none, one, or two."""
     der = lex._derived
-    if match.group("v") is not None:
+    # Each alternative of the master pattern closes with its own last group.
+    last = match.lastgroup
+    if last == "v":
         value = _parse_value(text, match.start("v"), match.end("v"), lex)
         reading = _single(text, value, lex) if value else None
         return [reading] if reading else []
-    if match.group("vague") is not None:
+    if last == "vague":
         reading = _vague(text, match.start(), match.end(), lex)
         return [reading] if reading else []
-    if match.group("rel") is not None:
+    if last == "rel":
         return [_relative(text, match.start(), match.end(), lex)]
-    if match.group("p1") is not None:
+    if last == "p2":
         return _ratio(text, match, lex)
-    if match.group("between") is not None:
+    if last == "b2":
         a_span, b_span, lead = ("b1", "b2", match.start())
     else:
         a_span, b_span, lead = ("r1", "r2", match.start())
@@ -836,16 +857,17 @@ def _parse_value(text: str, start: int, end: int, lex: UnitLexicon) -> _Value | 
     m = der.grammar.value.fullmatch(text, start, end)
     if m is None:
         return None
+    mark, digits, words, magw, mags, pct = m.group(
+        "cur", "digits", "words", "magw", "mags", "pct"
+    )
     currency = ""
-    if m.group("cur"):
-        mark = m.group("cur")
+    if mark:
         currency = lex.currency_symbols.get(mark) or lex.currency_codes.get(mark, "")
         if not currency:
             folded = {k.lower(): v for k, v in lex.currency_symbols.items()}
             currency = folded.get(mark.lower(), "")
     fraction = False
-    if m.group("digits"):
-        digits = m.group("digits")
+    if digits:
         cleaned = digits.translate(_NO_SEPARATORS)
         if digits.count(".") >= 2:
             cleaned = cleaned.replace(".", "")
@@ -853,20 +875,20 @@ def _parse_value(text: str, start: int, end: int, lex: UnitLexicon) -> _Value | 
         word = False
     else:
         digits = ""
-        parsed = _parse_number_words(m.group("words"), der)
+        parsed = _parse_number_words(words, der)
         if parsed is None:
             return None
         raw, fraction = parsed
         word = True
     magnitude = 1.0
     suffix = ""
-    if m.group("magw"):
-        for mag in _norm(m.group("magw")).split():
+    if magw:
+        for mag in _norm(magw).split():
             magnitude *= lex.magnitudes.get(mag, 1.0)
-    elif m.group("mags"):
-        suffix = m.group("mags").lower()
+    elif mags:
+        suffix = mags.lower()
         magnitude = lex.magnitude_suffixes.get(suffix, 1.0)
-    percent = bool(m.group("pct"))
+    percent = bool(pct)
     plain = bool(digits) and digits.isdigit() and not currency and magnitude == 1.0
     plain = plain and not percent
     return _Value(
@@ -1059,7 +1081,7 @@ def _words_after(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
     if run is None:
         return []
     found = _WORD.finditer(text, pos, run.end())
-    return [(m.group(0), m.start(), m.end()) for m in found][:limit]
+    return [(m[0], m.start(), m.end()) for m in found][:limit]
 
 
 _WORD = re.compile(_WORD_CHARS)

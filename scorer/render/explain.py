@@ -1,4 +1,4 @@
-"""``scorer explain``: one subject of a finished run, its claims and the parts of its score."""
+"""``scorer explain``: one subject of a run, its claims and the parts of its score."""
 
 from __future__ import annotations
 
@@ -43,12 +43,15 @@ def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
     weights = report["config"]["disagreement"]
     lines = [
         f"{subject['rank']}. {subject['label']}  [{subject['subject']}]",
-        f"  score {subject['window_disagreement']:.3f} (all-time {subject['disagreement']:.3f}), "
+        f"  score {subject['window_disagreement']:.3f} "
+        f"(all-time {subject['disagreement']:.3f}), "
         f"status {subject['status']}",
-        f"  centre {format_value(subject['centre'], subject['centre'], subject['unit'])}; "
+        "  centre "
+        f"{format_value(subject['centre'], subject['centre'], subject['unit'])}; "
         f"{subject['n_origins']} independent voices, {subject['n_claims']} claims "
         f"(amplification {subject['amplification']})",
-        f"  dispersion {subject['dispersion']:.3f} log10 -> part {subject['dispersion_part']:.3f}"
+        f"  dispersion {subject['dispersion']:.3f} log10 "
+        f"-> part {subject['dispersion_part']:.3f}"
         f" (weight {weights['dispersion_weight']})",
         f"  gap        {subject['gap']:.3f} -> part {subject['gap_part']:.3f}"
         f" (weight {weights['gap_weight']})",

@@ -1,4 +1,4 @@
-"""JSON renderer: the report as stable, sorted JSON (byte-identical for the same run)."""
+"""JSON renderer: the report as stable sorted JSON (byte-identical for the same run)."""
 
 from __future__ import annotations
 

@@ -9,12 +9,8 @@ from scorer.render.report import format_value
 
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
-    return (
-        text.replace("|", "\\|")
-        .replace("\n", " ")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    # Only "<" can open markup; ">" stays readable in chains ("outlet > CNN").
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
@@ -36,7 +32,8 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines = [
         "# Disagreement report",
         "",
-        f"{summary['documents_read']} documents read, {summary['documents_skipped']} skipped; "
+        f"{summary['documents_read']} documents read, "
+        f"{summary['documents_skipped']} skipped; "
         f"{summary['claims']} claims in {summary['subjects']} subjects, "
         f"{summary['contested']} contested; {summary['outlets']} outlets.",
         "",
@@ -65,8 +62,10 @@ def render_markdown(report: dict[str, Any]) -> str:
             "",
             f"`{subject['subject']}` · score {_score(subject['window_disagreement'])} "
             f"(dispersion {_score(subject['dispersion_part'])}, gap "
-            f"{_score(subject['gap_part'])}, voices {_score(subject['voices_part'])}) · "
-            f"centre {format_value(subject['centre'], subject['centre'], subject['unit'])} · "
+            f"{_score(subject['gap_part'])}, "
+            f"voices {_score(subject['voices_part'])}) · "
+            "centre "
+            f"{format_value(subject['centre'], subject['centre'], subject['unit'])} · "
             f"{subject['n_origins']} voices, {subject['n_claims']} claims",
             "",
         ]

@@ -38,7 +38,8 @@ def render_terminal(report: dict[str, Any], console: Any) -> None:
         if s["n_origins"] < 2:
             continue
         detail = Table(
-            title=f"{s['rank']}. {escape(s['label'])}  score {s['window_disagreement']:.2f}",
+            title=f"{s['rank']}. {escape(s['label'])}  "
+            f"score {s['window_disagreement']:.2f}",
             title_justify="left",
         )
         for name in ("outlet", "value", "chain", "distance", "weight"):
