@@ -29,6 +29,7 @@ _MAX_BLOCK = 2500
 _MAX_ACTORS = 3
 _HALF = 0.5
 _ACTOR_FIELD = 3  # position of the actors in _fields()
+
 _STEM = 5
 _MIN_DOCS_FOR_COMMON = 5
 _EVENT_CHUNK = 1000
@@ -139,6 +140,30 @@ def _distances(
     distance[conflict] = 1.0
     np.fill_diagonal(distance, 0.0)
     return distance
+
+
+def _predicate_conflicts(predicates: np.ndarray) -> np.ndarray:
+    """Pairs whose predicates say different things happened (died, attended): never
+    one quantity, unless frames.toml lists them as compatible or one is weak."""
+    from scorer.extract.claims import load_frames
+
+    frames = load_frames()
+    names, codes = np.unique(predicates.astype(str), return_inverse=True)
+    clash = np.array(
+        [
+            [
+                bool(a and b and a != b)
+                and (a, b) not in frames.compatible
+                and a not in frames.weak_predicates
+                and b not in frames.weak_predicates
+                for b in names
+            ]
+            for a in names
+        ],
+        dtype=bool,
+    ).reshape(len(names), len(names))
+    codes = codes.ravel()
+    return clash[codes[:, None], codes[None, :]]
 
 
 def _cluster(
@@ -307,6 +332,7 @@ def group_claims(
         n_clusters = 0
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
+            distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = 1.0
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1

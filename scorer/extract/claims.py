@@ -62,6 +62,7 @@ class Frames:
     noun_predicates: dict[str, str]
     weak_predicates: frozenset[str]
     reference_re: re.Pattern[str]
+    compatible: frozenset[tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,11 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
+def load_frames(extra_file: str | None = None) -> Frames:
+    """Hedge cues, predicates, scope words (scorer/data/frames.toml, plus a user file)."""
+    return _load_frames(extra_file)
+
+
 @lru_cache(maxsize=8)
 def _load_frames(extra_file: str | None) -> Frames:
     data = tomllib.loads(
@@ -125,6 +131,12 @@ def _load_frames(extra_file: str | None) -> Frames:
         predicate_units=dict(data.get("predicate_units", {})),
         noun_predicates=dict(data.get("noun_predicates", {})),
         weak_predicates=frozenset(data.get("weak_predicates", {}).get("lemmas", [])),
+        compatible=frozenset(
+            pair
+            for lemma, others in data.get("predicate_compatible", {}).items()
+            for other in others
+            for pair in ((lemma, other), (other, lemma))
+        ),
         reference_re=re.compile(
             r"\b(?:"
             + "|".join(map(re.escape, data["reference"]["words"]))

@@ -1,0 +1,69 @@
+"""Grouping: claims about one quantity join, whatever their values; others stay apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from scorer.extract.claims import claims_to_rows, extract_claims, load_resources
+from scorer.group import group_claims
+from scorer.model import Document
+
+TEXTS = {
+    "a": "Police said about 15,000 people attended the rally in Lyon on Saturday. "
+    "At least 12 people were injured in clashes, the fire service said.",
+    "b": "Organisers said 75,000 people attended the rally in Lyon on Saturday. "
+    "Two people died in the clashes, according to the prefecture.",
+    "c": "The union estimated that 60,000 people attended the rally in Lyon. "
+    "The city council said the march cost the city $2 million in overtime.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims() -> pd.DataFrame:
+    resources = load_resources()
+    rows = []
+    for doc_id, text in TEXTS.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example",
+                       published=dt.date(2025, 6, 15))
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    return pd.DataFrame.from_records(rows)
+
+
+def subject_of(grouped: pd.DataFrame, fragment: str) -> str:
+    matches = grouped[grouped["quote"].str.contains(fragment, regex=False)]
+    assert len(matches) == 1, (fragment, list(grouped["quote"]))
+    return matches["subject"].iloc[0]
+
+
+def test_disagreeing_figures_about_one_quantity_land_together(claims):
+    grouped = group_claims(claims)
+    crowd = {subject_of(grouped, q) for q in ("15,000", "75,000", "60,000")}
+    assert len(crowd) == 1
+
+
+def test_different_quantities_stay_apart(claims):
+    grouped = group_claims(claims)
+    crowd = subject_of(grouped, "75,000")
+    injured = subject_of(grouped, "12 people")
+    money = subject_of(grouped, "$2 million")
+    assert len({crowd, injured, money}) == 3
+
+
+def test_subjects_have_readable_labels(claims):
+    grouped = group_claims(claims)
+    label = grouped.loc[grouped["quote"].str.contains("75,000"), "subject_label"].iloc[0]
+    assert "attend" in label
+
+
+def test_grouping_does_not_depend_on_claim_order(claims):
+    forward = group_claims(claims).set_index("claim_id")["subject"]
+    backward = group_claims(claims.iloc[::-1]).set_index("claim_id")["subject"]
+    assert forward.sort_index().equals(backward.sort_index())
+
+
+def test_no_claims_gives_no_subjects():
+    empty = pd.DataFrame(columns=["claim_id", "doc_id", "unit", "noun"])
+    assert group_claims(empty).empty
