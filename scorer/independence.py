@@ -32,14 +32,16 @@ def document_signature(text: str) -> np.ndarray:
     words = _WORD_RE.findall(text.lower())
     if len(words) < _SHINGLE:
         words = words + [""] * (_SHINGLE - len(words))
-    hashes = np.fromiter(
-        (
-            zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode())
-            for i in range(len(words) - _SHINGLE + 1)
-        ),
-        dtype=np.uint64,
+    # Each word hashed once (crc32: stable across processes, unlike hash()); a
+    # shingle's hash combines its words' hashes, all in numpy.
+    word_hashes = np.fromiter(
+        (zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words)
     )
-    hashes = np.unique(hashes)
+    n = len(words) - _SHINGLE + 1
+    shingles = np.zeros(n, dtype=np.uint64)
+    for offset in range(_SHINGLE):
+        shingles = shingles * np.uint64(1_000_003) + word_hashes[offset : offset + n]
+    hashes = np.unique(shingles % _PRIME)
     # (a * h + b) mod p for every permutation, then the minimum over the shingles.
     products = (np.outer(_A, hashes) + _B[:, None]) % _PRIME
     return products.min(axis=1)

@@ -950,15 +950,8 @@ class _Context:
             self._people = []
             for match in lex.name_re.finditer(self.text, self.start, self.end):
                 full = match.group()
-                tokens = full.split()
-                if any(
-                    t.lower() in lex.places or t.lower() in lex.time_words
-                    for t in tokens
-                ):
-                    continue
-                title, person = _split_title(full, lex)
-                name = person if title else full
-                if _classify(name, lex) or not _looks_like_person(name, lex):
+                name = _person_in(full, lex)
+                if not name:
                     continue
                 self._people.append((match.start() + full.find(name), name))
                 parts = name.split()
@@ -982,6 +975,27 @@ class _Context:
                         found[short] = full
             self._acronyms = found
         return self._acronyms
+
+
+def _person_in(phrase: str, lex: _Lexicon) -> str:
+    """The person a run of capitalised words names ("Health Minister Fahd Al-Jalajel"
+    names "Fahd Al-Jalajel"), or ``""``."""
+    known = lex.memo.get(("person in", phrase))
+    if known is None:
+        known = _memo(lex, "person in", phrase, _person_in_uncached(phrase, lex))
+    return known
+
+
+def _person_in_uncached(phrase: str, lex: _Lexicon) -> str:
+    if any(
+        t.lower() in lex.places or t.lower() in lex.time_words for t in phrase.split()
+    ):
+        return ""
+    title, person = _split_title(phrase, lex)
+    name = person if title else phrase
+    if _classify(name, lex) or not _looks_like_person(name, lex):
+        return ""
+    return name
 
 
 def attribute(
