@@ -108,11 +108,15 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
             links = chain.split(" > ")
             if len(links) < 2:
                 continue
-            closer = [o for name in {n.lower() for n in links[1:]} for o in by_outlet[name]]
+            closer = [
+                o for name in {n.lower() for n in links[1:]} for o in by_outlet[name]
+            ]
             closer += [o for o in by_origin[origin] if o[4] < distance]
             closer = [o for o in closer if o[0] != claim_id]
             if closer:
-                result[claim_id] = any(_overlaps((low, high), (o[5], o[6])) for o in closer)
+                result[claim_id] = any(
+                    _overlaps((low, high), (o[5], o[6])) for o in closer
+                )
     return result
 
 
@@ -240,7 +244,9 @@ def score_outlets(
                 "doc_id": row.doc_id,
                 "outlet": row.outlet,
                 "n_claims": len(ids),
-                "distance": round(float(distances[positions].mean()), 4) if ids else None,
+                "distance": round(float(distances[positions].mean()), 4)
+                if ids
+                else None,
                 "deviation": round(sum(devs) / len(devs), 4) if devs else None,
                 "near_copies": "; ".join(near_copies.get(row.doc_id, ())),
                 "credibility": round(_combine(parts, {k: weights[k] for k in parts}), 4)

@@ -21,7 +21,8 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 
 The score is::
 
-    base  = (a * (1 - exp(-D / dispersion_scale)) + b * (1 - exp(-G / gap_scale))) / (a + b)
+    base  = (a * (1 - exp(-D / dispersion_scale))
+             + b * (1 - exp(-G / gap_scale))) / (a + b)
     score = base * ((1 - v) + v * V)
 
 with ``a, b, v`` = ``dispersion_weight, gap_weight, voices_weight``. One voice scores 0.
@@ -170,7 +171,9 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _merge_parts(members: list[dict], config: DisagreementConfig, siblings: dict) -> list[dict]:
+def _merge_parts(
+    members: list[dict], config: DisagreementConfig, siblings: dict
+) -> list[dict]:
     """The subject's rows; a figure stated in one sentence with others of its unit
     ("1,000 sappers and 5,000 builders") whose sum matches a figure of another
     sentence of the subject (6,000 engineers and builders) stands for that sum: it is
@@ -266,7 +269,9 @@ def _largest_gap(voices: list[Voice], w: np.ndarray, forward) -> float:  # noqa:
     return (forward(top) - forward(bottom)) * factor
 
 
-def _window_score(rows: list[dict], config: DisagreementConfig, siblings: dict) -> float:
+def _window_score(
+    rows: list[dict], config: DisagreementConfig, siblings: dict
+) -> float:
     """The largest score among claims published within ``window_days`` of each other
     (undated claims belong to every window); -1 when fewer than two dates."""
     dates = sorted({r["published"] for r in rows if r["published"] is not None})
@@ -278,7 +283,9 @@ def _window_score(rows: list[dict], config: DisagreementConfig, siblings: dict) 
         inside = [
             r for r in rows if r["published"] is None or start <= r["published"] <= end
         ]
-        best = max(best, score_voices(_voices(inside, config, siblings), config).disagreement)
+        best = max(
+            best, score_voices(_voices(inside, config, siblings), config).disagreement
+        )
     return best
 
 
@@ -311,7 +318,9 @@ def measure_disagreement(
     siblings = sentence_siblings(claims) if not claims.empty else {}
     all_rows = _rows(claims) if not claims.empty else []
     records = []
-    for subject, positions in sorted(claims.groupby("subject", sort=True).indices.items()):
+    for subject, positions in sorted(
+        claims.groupby("subject", sort=True).indices.items()
+    ):
         rows = [all_rows[i] for i in positions]
         voices = _voices(rows, config, siblings)
         score = score_voices(voices, config)

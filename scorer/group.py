@@ -366,7 +366,10 @@ class _Frames:
             predicates=list(claims["predicate"].fillna("").astype(str)),
             actors=[_split(v) for v in claims["actors"]],
             scopes=[_split(v) for v in claims["scope"]],
-            keys=[f"{d}:{s}" for d, s in zip(claims["doc_id"], claims["start"], strict=True)],
+            keys=[
+                f"{d}:{s}"
+                for d, s in zip(claims["doc_id"], claims["start"], strict=True)
+            ],
         )
 
     def label(self, rows: np.ndarray) -> str:
@@ -375,7 +378,9 @@ class _Frames:
         def top(values: list[str], k: int) -> list[str]:
             return [v for v, _ in Counter(v for v in values if v).most_common(k)]
 
-        noun = top([self.nouns[i] for i in rows], 1) or top([self.units[i] for i in rows], 1)
+        noun = top([self.nouns[i] for i in rows], 1) or top(
+            [self.units[i] for i in rows], 1
+        )
         predicate = top([self.predicates[i] for i in rows], 1)
         actors = top([a for i in rows for a in self.actors[i]], 3)
         scope = top([w for i in rows for w in self.scopes[i]], 2)
@@ -387,7 +392,7 @@ class _Frames:
         return " · ".join(parts)
 
     def subject_id(self, rows: np.ndarray, label: str) -> str:
-        """A readable, stable id: the label's first words and a digest of the members."""
+        """A readable, stable id: the label's first words, a digest of the members."""
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40].strip("-")
         keys = sorted(self.keys[i] for i in rows)
         digest = hashlib.sha1("|".join(keys).encode()).hexdigest()[:6]

@@ -39,7 +39,8 @@ def test_out_of_range_knob_names_file_line_and_key(tmp_path):
 def test_every_problem_is_reported_at_once(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text(
-        "[provenance]\nhop_decay = 1.5\nhedge_factor = 'high'\n[group]\nthreshhold = 0.4\n"
+        "[provenance]\nhop_decay = 1.5\nhedge_factor = 'high'\n"
+        "[group]\nthreshhold = 0.4\n"
     )
     with pytest.raises(ConfigError) as info:
         load_config(path)
@@ -70,7 +71,8 @@ def test_overrides_apply_after_the_file_and_are_named_when_bad(tmp_path):
         load_config(path, ["provenance.hop_decay=2", "nonsense"])
     assert info.value.problems == [
         "--set nonsense: expected section.key=value, got 'nonsense'",
-        "--set provenance.hop_decay=2: provenance.hop_decay must be between 0.0 and 1.0, "
+        "--set provenance.hop_decay=2: "
+        "provenance.hop_decay must be between 0.0 and 1.0, "
         "got 2",
     ]
 

@@ -1,4 +1,4 @@
-"""Grouping: claims about one quantity join, whatever their values; others stay apart."""
+"""Grouping: claims about one quantity join, whatever their values; others don't."""
 
 from __future__ import annotations
 
@@ -26,8 +26,12 @@ def claims() -> pd.DataFrame:
     resources = load_resources()
     rows = []
     for doc_id, text in TEXTS.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example",
-                       published=dt.date(2025, 6, 15))
+        doc = Document(
+            id=doc_id,
+            text=text,
+            outlet=f"{doc_id}.example",
+            published=dt.date(2025, 6, 15),
+        )
         rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
     return pd.DataFrame.from_records(rows)
 
@@ -54,7 +58,9 @@ def test_different_quantities_stay_apart(claims):
 
 def test_subjects_have_readable_labels(claims):
     grouped = group_claims(claims)
-    label = grouped.loc[grouped["quote"].str.contains("75,000"), "subject_label"].iloc[0]
+    label = grouped.loc[grouped["quote"].str.contains("75,000"), "subject_label"].iloc[
+        0
+    ]
     assert "attend" in label
 
 

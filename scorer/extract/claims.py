@@ -46,7 +46,7 @@ _PROPER_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-# Scope words near the number say what it covers; further away they describe another one.
+# Scope words near the number say what it covers; further off, they describe another.
 _SCOPE_WINDOW = 60
 _ACTOR_WINDOW = 80
 _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
@@ -72,7 +72,7 @@ class Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class Frames:
-    """Hedge cues, predicate forms, scope words and stopwords (scorer/data/frames.toml)."""
+    """Hedge cues, predicates, scope words and stopwords (scorer/data/frames.toml)."""
 
     hedges: Lexicon
     predicates: Lexicon
@@ -118,7 +118,7 @@ def _normal(phrase: str) -> str:
 
 
 def load_frames(extra_file: str | None = None) -> Frames:
-    """Hedge cues, predicates, scope words (scorer/data/frames.toml, plus a user file)."""
+    """Hedge cues, predicates, scope words: scorer/data/frames.toml and a user file."""
     return _load_frames(extra_file)
 
 
@@ -323,7 +323,8 @@ def _inherit_units(
     count_units: frozenset[str],
 ) -> list[QuantityMention]:
     """Give numbers with no unit the unit their predicate implies, or the count unit
-    of the nearest figure of their sentence ("15,000 people, organisers said 75,000")."""
+    of the nearest figure of their sentence ("15,000 people, organisers said
+    75,000")."""
     out = list(mentions)
     for i, mention in enumerate(mentions):
         if mention.quantity.unit or mention.quantity.relative:
@@ -387,7 +388,9 @@ def _with_publisher(attribution: Attribution, publisher: Link) -> Attribution:
 def _words(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """The sentence's words, lower-cased, with their spans (cached: every claim of a
     sentence asks again)."""
-    return tuple((m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(sentence))
+    return tuple(
+        (m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(sentence)
+    )
 
 
 def _phrases(sentence: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
@@ -445,7 +448,7 @@ def _scope(sentence: str, start: int, end: int, frames: Frames) -> tuple[str, ..
 def _actors(
     sentence: str, start: int, end: int, sources: set[str], frames: Frames
 ) -> tuple[str, ...]:
-    """Proper names of the sentence that are not its sources, nearest to the number first."""
+    """Names in the sentence that are not its sources, nearest the number first."""
     actors = []
     for match in _PROPER_RE.finditer(sentence):
         name = re.sub(r"['’]s$", "", match.group(0)).strip()
@@ -480,7 +483,7 @@ def _content_words(sentence: str, frames: Frames) -> list[str]:
 
 
 def claims_to_rows(claims: list[Claim], first_id: int = 0) -> list[dict[str, Any]]:
-    """Flatten claims into rows with the columns of :data:`scorer.model.CLAIM_COLUMNS`."""
+    """Flatten claims into rows with the columns of ``scorer.model.CLAIM_COLUMNS``."""
     rows = []
     for offset, c in enumerate(claims):
         q = c.quantity
