@@ -10,6 +10,7 @@ from scorer.errors import ConfigError
 from scorer.extract.quantities import (
     QuantityMention,
     UnitLexicon,
+    _scan,
     find_quantities,
     load_unit_lexicon,
 )
@@ -569,3 +570,25 @@ def test_any_mix_of_number_grammar_gives_ordered_spans(text: str) -> None:
 @given(st.text(max_size=200))
 def test_any_text_gives_ordered_spans(text: str) -> None:
     _check_mentions(text)
+
+
+def _spans_both_ways(text: str) -> None:
+    grammar = load_unit_lexicon()._derived.grammar
+    expected = [m.span() for m in grammar.master.finditer(text)]
+    assert [m.span() for m in _scan(text, grammar)] == expected
+
+
+# Characters that change length or word status when lower-cased, next to number words.
+_ODD_PIECES = st.sampled_from(["\u0130", "\u212a", "K", "A", "a ", "an ", "[", "\n  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _ODD_PIECES), max_size=30).map("".join))
+def test_the_fast_scan_finds_what_the_full_pattern_finds(text: str) -> None:
+    _spans_both_ways(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_the_fast_scan_finds_what_the_full_pattern_finds_in_any_text(text: str) -> None:
+    _spans_both_ways(text)

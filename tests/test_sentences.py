@@ -96,6 +96,17 @@ def test_spans_are_trimmed_of_whitespace():
     assert split_paragraphs(text) == [(2, 13)]
 
 
+def test_spans_are_the_same_on_every_call_and_safe_to_change():
+    text = "One. Two.\n\nThree."
+    first = split_sentences(text)
+    first.clear()
+    assert split_sentences(text) == [(0, 4), (5, 9), (11, 17)]
+    assert split_sentences(text, split_paragraphs(text)) == split_sentences(text)
+    paragraphs = split_paragraphs(text)
+    paragraphs.append((0, 0))
+    assert split_paragraphs(text) == [(0, 9), (11, 17)]
+
+
 def test_empty_text_has_no_spans():
     assert split_sentences("") == []
     assert split_paragraphs(" \n\n ") == []

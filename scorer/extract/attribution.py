@@ -1953,7 +1953,7 @@ def _subject(
             and _PARTICIPLE.match(words[1][0])
         ):
             pass  # "when asked whether ...": a reduced clause
-        elif first[:1].islower() and re.search(r"(?:ing|ed)$", first) and not boundary:
+        elif first[:1].islower() and first.endswith(("ing", "ed")) and not boundary:
             by = re.search(r"\bby\s+(.+)$", piece)
             if by and first.lower() in lex.passive_words:
                 by_source = _sources(by.group(1), words[0][1] + by.start(1), lex)

@@ -257,9 +257,7 @@ def extract_claims(
                 hedged=bool(hedge_cue),
                 hedge_cue=hedge_cue.lower(),
                 published=doc.published,
-                context=contexts.setdefault(
-                    index, " ".join(_content_words(sentence, res.frames))
-                ),
+                context=_context(contexts, index, sentence, res.frames),
                 keywords=keywords,
             )
         )
@@ -472,6 +470,13 @@ def _actors(
             continue  # names further away describe the sentence's other figures
         actors.append((distance, lowered))
     return tuple(dict.fromkeys(name for _, name in sorted(actors)))
+
+
+def _context(cache: dict[int, str], index: int, sentence: str, frames: Frames) -> str:
+    """The sentence's content words, computed once per sentence of the document."""
+    if index not in cache:
+        cache[index] = " ".join(_content_words(sentence, frames))
+    return cache[index]
 
 
 def _content_words(sentence: str, frames: Frames) -> list[str]:

@@ -392,20 +392,15 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
 # --------------------------------------------------------------------------- grammar
 
 
-def _alt(
-    phrases: Iterable[str], word: bool = True, opening: bool = True, cased: bool = False
-) -> str:
+def _alt(phrases: Iterable[str], word: bool = True, opening: bool = True) -> str:
     """A regex matching any of the phrases, longest first, built as a trie.
 
     A trie rejects a non-matching position after a character or two, where a flat
     alternation would try every phrase. Spaces match any run of spaces; with ``word``
     a phrase that starts or ends with a letter or digit must do so at a word boundary
-    (the one at its start left out with ``opening=False``, for a caller that has
-    checked it). Unless ``cased``, ASCII letters match either case: they are written
-    as classes ("[aA]") in a case-sensitive group rather than left to a
-    case-insensitive flag, because the regex engine rules out a branch opening with a
-    plain character or class without entering it, but enters every branch that opens
-    with a case-folded letter.
+    (except at its start with ``opening=False``, for a caller that has checked that:
+    the regex engine rules out a branch that opens with a plain character without
+    entering it, but enters every branch that opens with a boundary).
     """
     root: dict[str, Any] = {}
     for phrase in phrases:
@@ -418,35 +413,20 @@ def _alt(
     if not root:
         return "(?!)"
 
-    def piece(ch: str) -> str:
-        if ch == " ":
-            return f"{_SP}+"
-        if not cased and ch.isascii() and ch.isalpha():
-            return f"[{ch.lower()}{ch.upper()}]"
-        return re.escape(ch)
-
     def emit(node: dict[str, Any], last: str) -> str:
-        branches = [
-            piece(ch) + emit(node[ch], ch) for ch in sorted(k for k in node if k)
-        ]
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = f"{_SP}+" if ch == " " else re.escape(ch)
+            if not last and word and opening and ch.isalnum():
+                piece = r"\b" + piece
+            branches.append(piece + emit(node[ch], ch))
         if "" in node:
             branches.append(r"\b" if word and last.isalnum() else "")
-        return _either(branches)
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
 
-    bounded, free = [], []
-    for ch in sorted(root):
-        (bounded if word and opening and ch.isalnum() else free).append(
-            piece(ch) + emit(root[ch], ch)
-        )
-    # Siblings open with different characters, so regrouping them keeps the meaning.
-    body = _either(([r"\b" + _either(bounded)] if bounded else []) + free)
-    return body if cased else f"(?-i:{body})"
-
-
-def _either(branches: list[str]) -> str:
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+    return "(?:" + emit(root, "") + ")"
 
 
 def _build_grammar(
@@ -489,7 +469,7 @@ def _build_grammar(
     mag_suffixes = (
         "(?:" + "|".join(re.escape(s) for s in lex["magnitude_suffixes"]) + ")"
     )
-    attached_alt = _alt(lex["attached_units"], word=False, cased=True)
+    attached_alt = _alt(lex["attached_units"], word=False)
     end = rf"(?:(?![\w@])|(?=(?-i:{attached_alt})(?![A-Za-z0-9])))"
 
     # "1.5 lakh crore" stacks two magnitudes.
@@ -597,7 +577,7 @@ def _build_grammar(
         for a in article_words
         for b in [*hundred, *scales, *mults, *fracs]
     )
-    place_alt = _alt(place_words, opening=False, cased=True)
+    place_alt = _alt(place_words, opening=False)
     places = re.compile(rf"[^\w](?=\d|[{marks}]|{place_alt}|{_SP}+\d)", re.ASCII)
     master = re.compile(
         rf"{fast}(?:(?P<skip>{skip})"
