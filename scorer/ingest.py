@@ -288,7 +288,7 @@ class _BoilerplateSpec(BaseModel):
 
 
 # A publisher's name as pages print it: capitalised words, with a few lower-case
-# joining words ("Times of Senapati", "Institute for the Study of War", "News.bg").
+# joining words ("Daily Post of Lagos", "Centre for River Studies", "Site.net").
 _NAME_WORD = r"[A-Z][\w&'’-]*(?:\.[\w-]+)*"
 _NAME_RE = (
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:of|the|for|and|on|in|de|du|la|el|al|&|"
@@ -1602,7 +1602,7 @@ def _drop_trailing_furniture(
     """Remove short lines standing between removed furniture after the last paragraph.
 
     A footer often carries the site's name or a widget label the patterns do not know
-    ("Times of Senapati" between "7 Recent Comments" and "AD BLOCKER DETECTED").
+    (a site name between a comment counter and an ad-blocker notice).
     Runs of up to three short lines qualify, when the lines around them were removed.
     """
     last_paragraph = max(
