@@ -311,7 +311,7 @@ def measure_disagreement(
     """
     import pandas as pd
 
-    from scorer.model import SUBJECT_COLUMNS
+    from scorer.model import SCORE_PART_COLUMNS, SUBJECT_COLUMNS
 
     config = config or DisagreementConfig()
     labels = claims["subject_label"].to_numpy() if not claims.empty else []
@@ -355,7 +355,7 @@ def measure_disagreement(
         )
     table = pd.DataFrame.from_records(
         records,
-        columns=list(SUBJECT_COLUMNS) + ["dispersion_part", "gap_part", "voices_part"],
+        columns=[*SUBJECT_COLUMNS, *SCORE_PART_COLUMNS],
     )
     if table.empty:
         return table

@@ -179,6 +179,8 @@ SUBJECT_COLUMNS = (
     "window_disagreement",
     "status",
 )
+# The parts a subject's score combines, reported beside it.
+SCORE_PART_COLUMNS = ("dispersion_part", "gap_part", "voices_part")
 OUTLET_COLUMNS = (
     "outlet",
     "n_docs",

@@ -132,7 +132,10 @@ def extract(
     from scorer.independence import find_near_copies
 
     config = config or Config()
-    load_resources(config.extract)  # fail on bad lexicon files before reading anything
+    # Load (and so check) the lexicons before reading anything; the serial path and
+    # forked workers reuse them instead of loading them again.
+    global _worker_resources
+    _worker_resources = (config.extract, load_resources(config.extract))
     stream = read_documents(paths, config.ingest, on_warning=on_warning)
     jobs = jobs or os.cpu_count() or 1
     rows: list[dict] = []

@@ -240,6 +240,23 @@ def _distance_colour(vmax: float) -> Any:
     return colour
 
 
+def _open_bar(ax, y: float, bound: float, tip: float, arrow: str, colour) -> None:  # noqa: ANN001
+    """A pale bar from the known bound to the axis edge, ending in an arrow."""
+    left, right = sorted((bound, tip))
+    ax.barh(
+        y,
+        right - left,
+        left=left,
+        height=0.52,
+        color=colour,
+        alpha=0.45,
+        zorder=3,
+        lw=0,
+    )
+    ax.plot([bound], [y], "|", ms=13, mew=2.6, color=colour, zorder=4)
+    ax.plot([tip], [y], arrow, ms=9, color=colour, zorder=4)
+
+
 def _subject_plot(subject: dict[str, Any], key: str, vmax: float) -> tuple[str, str]:
     """One subject's claims as bars on a shared value axis: (SVG, caption notes)."""
     import matplotlib
@@ -325,32 +342,10 @@ def _subject_plot(subject: dict[str, Any], key: str, vmax: float) -> tuple[str, 
                 ax.barh(y, high - low, left=low, height=0.52, color=c, zorder=3)
                 start, end = low, high
             elif low is not None:  # "more than": open to the right
-                ax.barh(
-                    y,
-                    tip_right - low,
-                    left=low,
-                    height=0.52,
-                    color=c,
-                    alpha=0.45,
-                    zorder=3,
-                    lw=0,
-                )
-                ax.plot([low], [y], "|", ms=13, mew=2.6, color=c, zorder=4)
-                ax.plot([tip_right], [y], ">", ms=9, color=c, zorder=4)
+                _open_bar(ax, y, low, tip_right, ">", c)
                 start, end = low, tip_right
             else:  # "up to": open to the left
-                ax.barh(
-                    y,
-                    high - tip_left,
-                    left=tip_left,
-                    height=0.52,
-                    color=c,
-                    alpha=0.45,
-                    zorder=3,
-                    lw=0,
-                )
-                ax.plot([high], [y], "|", ms=13, mew=2.6, color=c, zorder=4)
-                ax.plot([tip_left], [y], "<", ms=9, color=c, zorder=4)
+                _open_bar(ax, y, high, tip_left, "<", c)
                 start, end = tip_left, high
             text = format_value(claim.get("low"), claim.get("high"))
             at_end = (forward(end) - left) / (right - left)

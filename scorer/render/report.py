@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from scorer.model import SCORE_PART_COLUMNS, SUBJECT_COLUMNS
+
 if TYPE_CHECKING:
     from scorer.pipeline import RunResult
 
@@ -27,27 +29,7 @@ _CLAIM_FIELDS = (
     "start",
     "end",
 )
-_SUBJECT_FIELDS = (
-    "subject",
-    "rank",
-    "label",
-    "unit",
-    "disagreement",
-    "window_disagreement",
-    "status",
-    "n_claims",
-    "n_origins",
-    "n_docs",
-    "low",
-    "high",
-    "centre",
-    "dispersion",
-    "gap",
-    "dispersion_part",
-    "gap_part",
-    "voices_part",
-    "amplification",
-)
+_SUBJECT_FIELDS = SUBJECT_COLUMNS + SCORE_PART_COLUMNS
 
 
 def clean(value: Any) -> Any:
