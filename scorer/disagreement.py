@@ -36,6 +36,7 @@ then ranks low while still shown in ``disagreement``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections import Counter
@@ -118,10 +119,28 @@ def _voices(
     return result
 
 
-def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[float]]:
+class _Values:
+    """Exact values with the (document, sentence, unit) key each was stated under,
+    sorted, so that "is any value within this tolerance, from another sentence?"
+    costs a binary search instead of a scan."""
+
+    def __init__(self, pairs: list[tuple[float, tuple[str, str, str]]]) -> None:
+        pairs = sorted(pairs)
+        self.values = [value for value, _ in pairs]
+        self.keys = [key for _, key in pairs]
+
+    def near(self, target: float, tolerance: float, other_than: object) -> bool:
+        """Whether a value within ``tolerance`` of ``target`` has another key."""
+        left = bisect.bisect_left(self.values, target - tolerance)
+        right = bisect.bisect_right(self.values, target + tolerance)
+        return any(key != other_than for key in self.keys[left:right])
+
+
+def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, ...], object]:
     """Exact values stated in each sentence, by (document, sentence, unit), and every
-    exact value of each unit with its sentence, under ``("#unit", unit)``."""
-    siblings: dict[tuple[str, str, str], list[float]] = {}
+    exact value of each unit with its sentence, as :class:`_Values` under
+    ``("#unit", unit)``."""
+    siblings: dict[tuple[str, ...], list] = {}
     for doc_id, sentence, unit, low, high in zip(
         claims["doc_id"],
         claims["sentence"],
@@ -135,7 +154,10 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, str, str], list[f
             key = (str(doc_id), str(sentence), str(unit))
             siblings.setdefault(key, []).append(low)
             siblings.setdefault(("#unit", str(unit)), []).append((low, key))
-    return siblings
+    return {
+        key: _Values(value) if key[0] == "#unit" else value
+        for key, value in siblings.items()
+    }
 
 
 def _rows(claims: pd.DataFrame) -> list[dict]:
@@ -179,31 +201,30 @@ def _merge_parts(
     sentence of the subject (6,000 engineers and builders) stands for that sum: it is
     a part of the total, not a rival of it. One whose sum matches a figure of another
     subject is a part of that total and is left out here."""
-    rows = [dict(row) for row in members]
-    for row in rows:
+    exact = _Values(
+        [
+            (r["low"], r["key"])
+            for r in members
+            if r["low"] is not None and r["low"] == r["high"]
+        ]
+    )
+    rows = []
+    for row in members:
         values = siblings.get(row["key"], [])
         if row["low"] is None or row["low"] != row["high"] or len(values) < 2:
+            rows.append(row)
             continue
         total = sum(values)
-        others = [
-            r
-            for r in rows
-            if r["key"] != row["key"] and r["low"] is not None and r["low"] == r["high"]
-        ]
-        tolerance = config.parts_tolerance * total
-        if any(
-            abs(o["low"] - row["low"]) <= config.parts_tolerance * row["low"]
-            for o in others
+        if exact.near(row["low"], config.parts_tolerance * row["low"], row["key"]):
+            rows.append(row)  # the figure itself is confirmed: it is no part
+        elif exact.near(total, config.parts_tolerance * total, row["key"]):
+            rows.append({**row, "low": total, "high": total})
+        elif not siblings[("#unit", row["key"][2])].near(
+            total, config.parts_tolerance * total, row["key"]
         ):
-            continue  # the figure itself is confirmed: it is no part
-        if any(abs(o["low"] - total) <= tolerance for o in others):
-            row["low"] = row["high"] = total
-        elif any(
-            abs(value - total) <= tolerance and key != row["key"]
-            for value, key in siblings.get(("#unit", row["key"][2]), [])
-        ):
-            row["part_elsewhere"] = True  # a part of a total another subject holds
-    return [row for row in rows if not row.get("part_elsewhere")]
+            rows.append(row)
+        # else: a part of a total another subject holds, left out here
+    return rows
 
 
 def _transform(values: list[float]) -> tuple[callable, callable]:  # type: ignore[valid-type]

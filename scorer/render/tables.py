@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scorer.errors import InputError
 from scorer.model import SCORED_CLAIM_COLUMNS, SUBJECT_COLUMNS
@@ -42,8 +42,11 @@ def write_claims(claims: pd.DataFrame, path: Path) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def write_outputs(result: RunResult, out: Path, top: int | None = None) -> None:
-    """Write every table and report of a run into ``out``."""
+def write_outputs(
+    result: RunResult, out: Path, top: int | None = None
+) -> dict[str, Any]:
+    """Write every table and report of a run into ``out``; return the report, so
+    that printing it does not build it again."""
     from scorer.render.html import render_html
     from scorer.render.json import render_json
     from scorer.render.markdown import render_markdown
@@ -65,3 +68,4 @@ def write_outputs(result: RunResult, out: Path, top: int | None = None) -> None:
     (out / "report.json").write_text(render_json(report), encoding="utf-8")
     (out / "report.md").write_text(render_markdown(report), encoding="utf-8")
     (out / "report.html").write_text(render_html(report), encoding="utf-8")
+    return report
