@@ -145,10 +145,13 @@ def _summary_line(result: Any) -> str:
     )
 
 
-def _emit(result: Any, fmt: Format, top: int | None) -> None:
+def _emit(
+    result: Any, fmt: Format, top: int | None, report: dict | None = None
+) -> None:
     from scorer.render.report import build_report
 
-    report = build_report(result, top)
+    if report is None and fmt is not Format.csv:
+        report = build_report(result, top)
     if fmt is Format.json:
         from scorer.render.json import render_json
 
@@ -198,11 +201,12 @@ def run(
     cfg = _config(config, set_)
     with _Progress("reading") as progress:
         result = run_pipeline(corpus, cfg, _warn, progress.update, jobs)
+    report = None
     if out is not None:
         from scorer.render.tables import write_outputs
 
-        write_outputs(result, out, top)
-    _emit(result, fmt, top)
+        report = write_outputs(result, out, top)
+    _emit(result, fmt, top, report)
     if not _state["quiet"]:
         typer.echo(
             _summary_line(result) + (f"; written to {out}" if out else ""), err=True
@@ -331,11 +335,12 @@ def score(
 
     cfg = _config(config, set_)
     result = score_claims(load_claims(claims), cfg)
+    report = None
     if out is not None:
         from scorer.render.tables import write_outputs
 
-        write_outputs(result, out, top)
-    _emit(result, fmt, top)
+        report = write_outputs(result, out, top)
+    _emit(result, fmt, top, report)
 
 
 @app.command()
