@@ -25,26 +25,60 @@ _A = _rng.integers(1, 1 << 31, size=_N_PERM, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 31, size=_N_PERM, dtype=np.uint64)
 _WORD_RE = re.compile(r"\w+")
 _SHINGLE = 5
+_WORD_HASHES: dict[str | bytes, int] = {}
+# Characters outside ASCII that are no word characters and common in news text.
+_NON_WORD_MARKS = "’‘“”—–\u00a0…•"
+_NON_WORD_TO_SPACE = (
+    bytes(b if chr(b).isalnum() or chr(b) == "_" else ord(" ") for b in range(128))
+    + b" " * 128
+)
+_MAX_KNOWN_WORDS = 200_000
 
 
 def document_signature(text: str) -> np.ndarray:
     """A MinHash signature of a text's word 5-shingles (``uint64`` array)."""
-    words = _WORD_RE.findall(text.lower())
+    words = _words(text)
     if len(words) < _SHINGLE:
         words = words + [""] * (_SHINGLE - len(words))
     # Each word hashed once (crc32: stable across processes, unlike hash()); a
-    # shingle's hash combines its words' hashes, all in numpy.
-    word_hashes = np.fromiter(
-        (zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words)
-    )
+    # shingle's hash combines its words' hashes, all in numpy. A corpus repeats its
+    # vocabulary, so word hashes are remembered.
+    known = _WORD_HASHES
+    if len(known) > _MAX_KNOWN_WORDS:
+        known.clear()
+    for word in set(words).difference(known):
+        known[word] = zlib.crc32(word if isinstance(word, bytes) else word.encode())
+    word_hashes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
     n = len(words) - _SHINGLE + 1
-    shingles = np.zeros(n, dtype=np.uint64)
-    for offset in range(_SHINGLE):
-        shingles = shingles * np.uint64(1_000_003) + word_hashes[offset : offset + n]
-    hashes = np.unique(shingles % _PRIME)
-    # (a * h + b) mod p for every permutation, then the minimum over the shingles.
-    products = (np.outer(_A, hashes) + _B[:, None]) % _PRIME
-    return products.min(axis=1)
+    shingles = word_hashes[:n].copy()
+    for offset in range(1, _SHINGLE):
+        shingles *= np.uint64(1_000_003)
+        shingles += word_hashes[offset : offset + n]
+    # Repeated shingles change no minimum, so they are not removed.
+    hashes = shingles % _PRIME
+    # (a * h + b) mod p for every permutation, then the minimum over the shingles;
+    # a * h + b wraps around 2**64 as numpy's uint64 does. Since p = 2**61 - 1,
+    # x mod p is (x & p) + (x >> 61), less p once if that reaches p: cheaper than %.
+    products = np.multiply.outer(_A, hashes)
+    products += _B[:, None]
+    reduced = products & _PRIME
+    products >>= np.uint64(61)
+    reduced += products
+    np.subtract(reduced, _PRIME, out=reduced, where=reduced >= _PRIME)
+    return reduced.min(axis=1)
+
+
+def _words(text: str) -> list[str] | list[bytes]:
+    """The words (``\\w+``) of the text, lower-cased. A text that is ASCII but for
+    common punctuation is split in C: its punctuation becomes spaces, and the words
+    come as the equal ASCII bytes, which crc32 reads as they are."""
+    lowered = text.lower()
+    for mark in _NON_WORD_MARKS:
+        if mark in lowered:
+            lowered = lowered.replace(mark, " ")
+    if lowered.isascii():
+        return lowered.encode("ascii").translate(_NON_WORD_TO_SPACE).split()
+    return _WORD_RE.findall(text.lower())
 
 
 def find_near_copies(

@@ -44,6 +44,14 @@ _MONTH_RE = re.compile(
 _PROPER_RE = re.compile(
     r"\b[A-Z][\w'’\-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’\-]+)*"
 )
+# Any of the month names _MONTH_RE finds, to rule it out for a sentence at once.
+_MONTH_NAME_RE = re.compile(
+    r"January|February|March|April|June|July|August|September|October|November|"
+    r"December"
+)
+_MONTH_WORDS = frozenset(_MONTHS.split("|"))
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_SPACES_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Scope words near the number say what it covers; further off, they describe another.
@@ -198,33 +206,46 @@ def extract_claims(
     publisher = _publisher_link(doc, res.registry)
     keywords = _keywords(doc.text, res.frames)
     sentence_of = [max(0, bisect.bisect_right(starts, m.start) - 1) for m in mentions]
-    predicates = []
+    # Every claim of a sentence reads the same phrases, names and dates from it: each
+    # sentence is read once (a claim running past its sentence's end reads the longer
+    # text, as its own entry).
+    frames: dict[tuple[int, int], _SentenceFrame] = {}
+    claim_frames = []
     for mention, index in zip(mentions, sentence_of, strict=True):
         s_start, s_end = sentences[index]
-        sentence = doc.text[s_start : max(s_end, mention.end)]
-        predicates.append(
-            _predicate(
-                sentence, mention.start - s_start, mention.end - s_start, res.frames
-            )
+        key = (s_start, max(s_end, mention.end))
+        frame = frames.get(key)
+        if frame is None:
+            frame = frames[key] = _read_sentence(doc.text[key[0] : key[1]], res.frames)
+        claim_frames.append(frame)
+    predicates = [
+        _predicate(
+            frame,
+            mention.start - sentences[index][0],
+            mention.end - sentences[index][0],
+            res.frames,
         )
+        for mention, index, frame in zip(
+            mentions, sentence_of, claim_frames, strict=True
+        )
+    ]
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
     )
     claims = []
     contexts: dict[int, str] = {}
-    for mention, attribution, index, predicate in zip(
-        mentions, attributions, sentence_of, predicates, strict=True
+    for mention, attribution, index, predicate, frame in zip(
+        mentions, attributions, sentence_of, predicates, claim_frames, strict=True
     ):
-        s_start, s_end = sentences[index]
-        s_end = max(s_end, mention.end)
-        sentence = doc.text[s_start:s_end]
+        s_start = sentences[index][0]
+        sentence = frame.text
         local_start = mention.start - s_start
         local_end = mention.end - s_start
-        hedge_cue = mention.hedge_cue or _hedge_cue(sentence, res.frames)
+        hedge_cue = mention.hedge_cue or frame.hedge_cue
         source_words = {
             word for link in attribution.links for word in link.name.lower().split()
         }
-        actors = _actors(sentence, local_start, local_end, source_words, res.frames)
+        actors = _actors(frame, local_start, local_end, source_words)
         noun = mention.noun
         if noun in res.frames.noun_predicates:
             predicate = predicate or res.frames.noun_predicates[noun]
@@ -246,14 +267,14 @@ def extract_claims(
                 start=mention.start,
                 end=mention.end,
                 quote=doc.text[mention.start : mention.end],
-                sentence=sentence.strip(),
+                sentence=frame.stripped,
                 quantity=mention.quantity,
                 attribution=attribution,
                 noun=noun,
                 noun_surface=mention.noun_surface.lower(),
                 predicate=predicate,
                 actors=actors,
-                scope=_scope(sentence, local_start, local_end, res.frames),
+                scope=_scope(frame, local_start, local_end),
                 hedged=bool(hedge_cue),
                 hedge_cue=hedge_cue.lower(),
                 published=doc.published,
@@ -382,23 +403,59 @@ def _with_publisher(attribution: Attribution, publisher: Link) -> Attribution:
     return Attribution((publisher, *attribution.links[1:]))
 
 
-@lru_cache(maxsize=512)
-def _words(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """The sentence's words, lower-cased, with their spans (cached: every claim of a
-    sentence asks again)."""
-    return tuple(
+@dataclass(frozen=True, slots=True)
+class _SentenceFrame:
+    """What the claims of one sentence read from it, found once per sentence: its
+    hedge cue, predicate and scope phrases, dates, and the names that may be actors
+    (before the filters that depend on the claim: distance and sources)."""
+
+    text: str
+    stripped: str
+    hedge_cue: str
+    predicates: list[tuple[int, int, str]]
+    scopes: list[tuple[int, int, str]]
+    times: list[str]
+    has_month: bool
+    names: list[tuple[int, int, str, list[str]]]
+
+
+def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
+    words = [
         (m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(sentence)
+    ]
+    hedges = _phrases(words, frames.hedges)
+    return _SentenceFrame(
+        text=sentence,
+        stripped=sentence.strip(),
+        hedge_cue=sentence[hedges[0][0] : hedges[0][1]] if hedges else "",
+        predicates=_phrases(words, frames.predicates),
+        scopes=_phrases(words, frames.scopes),
+        times=_times(sentence),
+        has_month=_MONTH_NAME_RE.search(sentence) is not None,
+        names=_names(sentence, frames),
     )
 
 
-def _phrases(sentence: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """The runs of words of a sentence that are phrases of a lexicon, with spans. One
-    small regex and dictionary look-ups, instead of one large alternation per
-    lexicon (much faster in Python's re)."""
-    words = _words(sentence)
+def _times(sentence: str) -> list[str]:
+    """The dates and years of a sentence, as _TIME_RE finds them (each ends in a year
+    starting "19" or "20": a sentence without either has none)."""
+    if "19" not in sentence and "20" not in sentence:
+        return []
+    return [
+        _SPACES_RE.sub(" ", m.group(0).lower()) for m in _TIME_RE.finditer(sentence)
+    ]
+
+
+def _phrases(
+    words: list[tuple[int, int, str]], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The runs of words of a sentence that are phrases of a lexicon, with spans.
+    Dictionary look-ups by first word, instead of one large alternation per lexicon
+    (much faster in Python's re)."""
     found = []
+    firsts = lexicon.firsts
     for i, (start, _, word) in enumerate(words):
-        longest = lexicon.firsts.get(word)
+        longest = firsts.get(word)
         if longest is None:
             continue
         phrase = word
@@ -410,16 +467,10 @@ def _phrases(sentence: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return found
 
 
-def _hedge_cue(sentence: str, frames: Frames) -> str:
-    for start, end, _ in _phrases(sentence, frames.hedges):
-        return sentence[start:end]
-    return ""
-
-
-def _predicate(sentence: str, start: int, end: int, frames: Frames) -> str:
+def _predicate(frame: _SentenceFrame, start: int, end: int, frames: Frames) -> str:
     """The predicate nearest the number; a verb of change only if nothing else."""
     best: tuple[bool, int, str] | None = None
-    for p_start, p_end, phrase in _phrases(sentence, frames.predicates):
+    for p_start, p_end, phrase in frame.predicates:
         lemma = frames.predicate_of[phrase]
         distance = abs(start - p_end if p_end <= start else p_start - end)
         candidate = (lemma in frames.weak_predicates, distance, lemma)
@@ -428,32 +479,29 @@ def _predicate(sentence: str, start: int, end: int, frames: Frames) -> str:
     return best[2] if best else ""
 
 
-def _scope(sentence: str, start: int, end: int, frames: Frames) -> tuple[str, ...]:
+def _scope(frame: _SentenceFrame, start: int, end: int) -> tuple[str, ...]:
     low, high = start - _SCOPE_WINDOW, end + _SCOPE_WINDOW
     found = [
         phrase
-        for p_start, p_end, phrase in _phrases(sentence, frames.scopes)
+        for p_start, p_end, phrase in frame.scopes
         if p_start >= low and p_end <= high
     ]
-    found += [
-        re.sub(r"\s+", " ", m.group(0).lower()) for m in _TIME_RE.finditer(sentence)
-    ]
-    window = sentence[max(0, low) : high]
-    found += [m.group(0).lower() for m in _MONTH_RE.finditer(window)]
+    found += frame.times
+    if frame.has_month:
+        window = frame.text[max(0, low) : high]
+        found += [m.group(0).lower() for m in _MONTH_RE.finditer(window)]
     return tuple(dict.fromkeys(found))
 
 
-def _actors(
-    sentence: str, start: int, end: int, sources: set[str], frames: Frames
-) -> tuple[str, ...]:
-    """Names in the sentence that are not its sources, nearest the number first."""
-    actors = []
+def _names(sentence: str, frames: Frames) -> list[tuple[int, int, str, list[str]]]:
+    """Capitalised runs of the sentence that can name an actor, with their spans,
+    their lower-cased form and its words."""
+    names = []
     for match in _PROPER_RE.finditer(sentence):
-        name = re.sub(r"['’]s$", "", match.group(0)).strip()
-        lowered = name.lower()
+        name = _POSSESSIVE_RE.sub("", match.group(0)).strip()
         if " " not in name and not sentence[: match.start()].strip(" \"“‘'(-—"):
             continue  # a capital at the start of a sentence says nothing
-        words = lowered.split()
+        words = name.lower().split()
         while words and words[0] in frames.stopwords:
             words = words[1:]  # "In November", "On Wednesday", "The Kremlin"
         lowered = " ".join(words)
@@ -461,11 +509,21 @@ def _actors(
             continue
         if len(words) > _MAX_NAME_WORDS:
             continue
+        if _TIME_RE.fullmatch(name) or words[0] in _MONTH_WORDS:
+            continue
+        names.append((match.start(), match.end(), lowered, words))
+    return names
+
+
+def _actors(
+    frame: _SentenceFrame, start: int, end: int, sources: set[str]
+) -> tuple[str, ...]:
+    """Names in the sentence that are not its sources, nearest the number first."""
+    actors = []
+    for n_start, n_end, lowered, words in frame.names:
         if sum(w in sources for w in words) * 2 >= len(words):
             continue  # the source itself, not what the figure is about
-        if _TIME_RE.fullmatch(name) or words[0] in _MONTHS.split("|"):
-            continue
-        distance = max(match.start() - end, start - match.end(), 0)
+        distance = max(n_start - end, start - n_end, 0)
         if distance > _ACTOR_WINDOW:
             continue  # names further away describe the sentence's other figures
         actors.append((distance, lowered))
