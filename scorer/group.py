@@ -64,7 +64,8 @@ def _fields(
         # one side only counts against joining.
         (actors, config.actor_weight, config.absent_actor_similarity),
         (
-            [" ".join(a.replace(" ", "_") for a in _split(v)) for v in claims["scope"]],
+            # Word by word, so that "November 2024" still meets "November".
+            [" ".join(_split(v)) for v in claims["scope"]],
             config.scope_weight,
             config.absent_actor_similarity,
         ),
