@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -55,6 +56,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”
 _TOKEN = re.compile(
     r"[A-Za-z0-9$€£][\w’'&$%-]*(?:(?:\.|,(?=\d{3}))[\w’'&$%-]+)*|[,;:()\[\]\"“”—–]|(?<!\w)[-‘’'](?!\w)"
 )
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _WORD = re.compile(r"[a-z0-9][a-z0-9&'-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)\s*")
@@ -66,6 +68,7 @@ _PARTICIPLE = re.compile(r"[a-z]+(?:ed|ing)$")
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])$")
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _BRACKETED_CAPITAL = re.compile(r"\s\([A-Z]")
+_CONTENT_MARK = re.compile(r"[\d:\"“”‘]")
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 
 
@@ -1179,7 +1182,7 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
         sentence.quoted = opening or still_open
     starts = [s.start for s in sentences]
     segments = _segments(doc)
-    doc_tokens = _tokens(text, 0, len(text))
+    doc_tokens = _tokens(text)
     token_starts = [t[1] for t in doc_tokens]
     matches = _find_cues(text, doc_tokens, lex)
     cue_starts = [c.start for c in matches]
@@ -1333,8 +1336,13 @@ def _compound_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | N
     return _Cue("compound", start, tokens[j][2], text[start:end])
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of a text with their spans. Splitting on the token pattern gives
+    gaps and tokens in turn; their running lengths are the spans, so no match object
+    is made per token."""
+    parts = _TOKEN_SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts), initial=0))
+    return list(zip(parts[1::2], bounds[1::2], bounds[2::2], strict=False))
 
 
 def _sentence_hits(
@@ -1853,7 +1861,10 @@ def _first_tokens(
 
 def _reports(complement: str, lex: _Lexicon) -> bool:
     """Whether a verb's complement states a content: "said that", "estimated 15,000"."""
-    return bool(lex.content_re.search(complement))
+    # A digit, a colon or a quotation mark decides at once, without the word search.
+    return _CONTENT_MARK.search(complement) is not None or bool(
+        lex.content_re.search(complement)
+    )
 
 
 def _inverted_hit(
