@@ -44,11 +44,14 @@ def document_signature(text: str) -> np.ndarray:
     # shingle's hash combines its words' hashes, all in numpy. A corpus repeats its
     # vocabulary, so word hashes are remembered.
     known = _WORD_HASHES
-    if len(known) > _MAX_KNOWN_WORDS:
-        known.clear()
-    for word in set(words).difference(known):
-        known[word] = zlib.crc32(word if isinstance(word, bytes) else word.encode())
-    word_hashes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
+    try:
+        word_hashes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
+    except KeyError:  # a word not seen before
+        if len(known) > _MAX_KNOWN_WORDS:
+            known.clear()
+        for word in set(words).difference(known):
+            known[word] = zlib.crc32(word if isinstance(word, bytes) else word.encode())
+        word_hashes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
     n = len(words) - _SHINGLE + 1
     shingles = word_hashes[:n].copy()
     for offset in range(1, _SHINGLE):

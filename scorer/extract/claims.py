@@ -53,6 +53,7 @@ _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _SPACES_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_CASE_SHIFTS = re.compile("[\u0130\u212a]")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Scope words near the number say what it covers; further off, they describe another.
 _SCOPE_WINDOW = 60
@@ -538,11 +539,14 @@ def _context(cache: dict[int, str], index: int, sentence: str, frames: Frames) -
 
 
 def _content_words(sentence: str, frames: Frames) -> list[str]:
-    return [
-        w
-        for w in (m.group(0).lower() for m in _WORD_RE.finditer(sentence))
-        if w not in frames.stopwords and len(w) > 2
-    ]
+    # Lower-casing first finds the same words, unless it turns a character into an
+    # ASCII letter or changes the text's length (only "İ" and the Kelvin sign do).
+    if _CASE_SHIFTS.search(sentence):
+        words = [m.group(0).lower() for m in _WORD_RE.finditer(sentence)]
+    else:
+        words = _WORD_RE.findall(sentence.lower())
+    stopwords = frames.stopwords
+    return [w for w in words if len(w) > 2 and w not in stopwords]
 
 
 def claims_to_rows(claims: list[Claim], first_id: int = 0) -> list[dict[str, Any]]:
