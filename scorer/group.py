@@ -35,6 +35,9 @@ _MIN_DOCS_FOR_COMMON = 5
 _EVENT_CHUNK = 1000
 _MAX_EVENT_DOCS = 5000
 _COMMON_SHARE = 0.3
+# The distance of a pair that must never share a subject. Average linkage averages
+# it into every merge that would join the pair, so no mix of other pairs outweighs it.
+_NEVER = 1e12
 
 
 def _split(value: object) -> list[str]:
@@ -138,7 +141,7 @@ def _distances(
     with np.errstate(invalid="ignore", divide="ignore"):
         similarity = np.where(denominator > 0, numerator / denominator, 0.0)
     distance = np.clip(1.0 - similarity, 0.0, 1.0)
-    distance[conflict] = 1.0
+    distance[conflict] = _NEVER
     np.fill_diagonal(distance, 0.0)
     return distance
 
@@ -333,7 +336,7 @@ def group_claims(
         n_clusters = 0
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
-            distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = 1.0
+            distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1
