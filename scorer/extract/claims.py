@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ _SPACES_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _CASE_SHIFTS = re.compile("[\u0130\u212a]")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 # Scope words near the number say what it covers; further off, they describe another.
 _SCOPE_WINDOW = 60
 _ACTOR_WINDOW = 80
@@ -93,6 +95,7 @@ class Frames:
     weak_predicates: frozenset[str]
     reference_re: re.Pattern[str]
     compatible: frozenset[tuple[str, str]]
+    first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +154,17 @@ def _load_frames(extra_file: str | None) -> Frames:
         for lemma, forms in data.get("predicate", {}).items()
         for form in forms
     }
+    hedges = Lexicon.of(data["hedge"]["cues"])
+    predicates = Lexicon.of(predicate_of)
+    scopes = Lexicon.of(data["scope"]["words"])
     return Frames(
-        hedges=Lexicon.of(data["hedge"]["cues"]),
-        predicates=Lexicon.of(predicate_of),
+        hedges=hedges,
+        predicates=predicates,
         predicate_of={_normal(k): v for k, v in predicate_of.items()},
-        scopes=Lexicon.of(data["scope"]["words"]),
+        scopes=scopes,
+        first_words=frozenset(hedges.firsts)
+        | predicates.firsts.keys()
+        | scopes.firsts.keys(),
         stopwords=frozenset(w.lower() for w in data["stopwords"]["words"]),
         predicate_units=dict(data.get("predicate_units", {})),
         noun_predicates=dict(data.get("noun_predicates", {})),
@@ -421,20 +430,35 @@ class _SentenceFrame:
 
 
 def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
-    words = [
-        (m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(sentence)
-    ]
-    hedges = _phrases(words, frames.hedges)
+    words = _lowered_words(sentence)
+    # Where a phrase of any of the three lexicons may start.
+    openers = [i for i, (_, _, word) in enumerate(words) if word in frames.first_words]
+    hedges = _phrases(words, openers, frames.hedges)
     return _SentenceFrame(
         text=sentence,
         stripped=sentence.strip(),
         hedge_cue=sentence[hedges[0][0] : hedges[0][1]] if hedges else "",
-        predicates=_phrases(words, frames.predicates),
-        scopes=_phrases(words, frames.scopes),
+        predicates=_phrases(words, openers, frames.predicates),
+        scopes=_phrases(words, openers, frames.scopes),
         times=_times(sentence),
         has_month=_MONTH_NAME_RE.search(sentence) is not None,
         names=_names(sentence, frames),
     )
+
+
+def _lowered_words(sentence: str) -> list[tuple[int, int, str]]:
+    """The sentence's words (_TOKEN_RE), lower-cased, with their spans. Splitting
+    the lower-cased sentence on the word pattern gives gaps and words in turn, and
+    their running lengths the spans; lower-casing first finds the same words unless
+    it moves or makes a letter (only "İ" and the Kelvin sign do)."""
+    if _CASE_SHIFTS.search(sentence):
+        return [
+            (m.start(), m.end(), m.group(0).lower())
+            for m in _TOKEN_RE.finditer(sentence)
+        ]
+    parts = _TOKEN_SPLIT_RE.split(sentence.lower())
+    bounds = list(accumulate(map(len, parts), initial=0))
+    return list(zip(bounds[1::2], bounds[2::2], parts[1::2], strict=False))
 
 
 def _times(sentence: str) -> list[str]:
@@ -448,14 +472,16 @@ def _times(sentence: str) -> list[str]:
 
 
 def _phrases(
-    words: list[tuple[int, int, str]], lexicon: Lexicon
+    words: list[tuple[int, int, str]], openers: list[int], lexicon: Lexicon
 ) -> list[tuple[int, int, str]]:
-    """The runs of words of a sentence that are phrases of a lexicon, with spans.
-    Dictionary look-ups by first word, instead of one large alternation per lexicon
-    (much faster in Python's re)."""
+    """The runs of words of a sentence that are phrases of a lexicon, with spans,
+    looked up by first word (``openers``: the indices of the words that start a
+    phrase of some lexicon) instead of one large alternation per lexicon (much
+    faster in Python's re)."""
     found = []
     firsts = lexicon.firsts
-    for i, (start, _, word) in enumerate(words):
+    for i in openers:
+        start, _, word = words[i]
         longest = firsts.get(word)
         if longest is None:
             continue
