@@ -239,6 +239,14 @@ class DisagreementConfig(_Section):
     parts_tolerance: Unit = Field(
         0.05, description="Relative tolerance when checking that parts sum to a total."
     )
+    out_of_scale: float = Field(
+        1.0,
+        ge=0.0,
+        description="Voices more than this many orders of magnitude (log10) from the "
+        "subject's weighted median are left out of its score and listed as out of "
+        "scale: most likely another quantity the frame could not tell apart (0: keep "
+        "every voice).",
+    )
 
 
 class CredibilityConfig(_Section):

@@ -19,6 +19,13 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
   a gap on their open side: "more than 10,000" does not contradict 12,000);
 * voices ``V`` = ``min(1, (n - 1) / (voices_saturation - 1))``.
 
+Before these, a voice more than ``out_of_scale`` orders of magnitude from the weighted
+median (log scale only) is left out and counted in ``n_out_of_scale``, provided the
+voices within that scale hold most of the weight. 11 against 1,301 is far more often
+two quantities the frame could not tell apart, or a stray number, than two sources
+disagreeing; real disputes in the news sit within a factor of ten (15,000 against
+75,000 marchers, $20bn against $75bn of losses).
+
 The score is::
 
     base  = (a * (1 - exp(-D / dispersion_scale))
@@ -75,6 +82,7 @@ class Score:
     dispersion_part: float
     gap_part: float
     voices_part: float
+    out_of_scale: int = 0
 
 
 def _point(low: float | None, high: float | None) -> float | None:
@@ -250,10 +258,19 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     x = np.array([forward(_point(v.low, v.high)) for v in valued])
     w = np.array([max(v.weight, 1e-9) for v in valued])
     centre_t = _weighted_median(x, w)
+    out_of_scale = 0
+    if config.out_of_scale > 0 and forward is math.log10:
+        within = np.abs(x - centre_t) <= config.out_of_scale
+        # Only a majority around the median can call a voice out of scale: of two
+        # voices far apart, neither is the stray one.
+        if not within.all() and w[within].sum() > 0.5 * w.sum():
+            out_of_scale = int((~within).sum())
+            valued = [v for v, keep in zip(valued, within, strict=True) if keep]
+            x, w = x[within], w[within]
     centre = float(backward(centre_t))
     n = len(valued)
     if n < 2:
-        return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0)
+        return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, out_of_scale)
     dispersion = float(math.sqrt(np.sum(w * (x - centre_t) ** 2) / np.sum(w)))
     gap = _largest_gap(valued, w, forward)
     a, b, v = config.dispersion_weight, config.gap_weight, config.voices_weight
@@ -271,6 +288,7 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
         dispersion_part=round(dispersion_part, 6),
         gap_part=round(gap_part, 6),
         voices_part=round(voices_part, 6),
+        out_of_scale=out_of_scale,
     )
 
 
@@ -360,6 +378,7 @@ def measure_disagreement(
                 "n_claims": n_claims,
                 "n_origins": score.n_voices,
                 "n_docs": len({r["key"][0] for r in rows}),
+                "n_out_of_scale": score.out_of_scale,
                 "low": min(lows + highs) if lows or highs else None,
                 "high": max(highs + lows) if lows or highs else None,
                 "centre": score.centre,

@@ -170,6 +170,7 @@ SUBJECT_COLUMNS = (
     "n_claims",
     "n_origins",
     "n_docs",
+    "n_out_of_scale",
     "low",
     "high",
     "centre",

@@ -49,7 +49,10 @@ def test_an_open_bound_does_not_contradict_a_value_beyond_it():
 
 
 def test_score_stays_in_unit_interval_for_wild_values():
-    score = score_voices([voice("a", 1, 1), voice("b", 1e12, 1e12, 1.0)], CONFIG)
+    score = score_voices(
+        [voice("a", 1, 1), voice("b", 1e12, 1e12, 1.0)],
+        DisagreementConfig(out_of_scale=0),
+    )
     assert 0 < score.disagreement <= 1
 
 
@@ -171,3 +174,30 @@ def test_heavier_dissenter_raises_the_score(weight):
         [voice("a", 100, 100, 0.9), voice("b", 300, 300, weight)], CONFIG
     )
     assert heavy.disagreement >= light.disagreement
+
+
+def test_a_stray_figure_far_off_the_majority_is_left_out_and_counted():
+    voices = [voice(key, 1_300, 1_300) for key in "abcd"] + [voice("stray", 11, 11)]
+    score = score_voices(voices, CONFIG)
+    assert score.out_of_scale == 1
+    assert score.n_voices == 4
+    assert score.disagreement == 0
+    kept = score_voices(voices, DisagreementConfig(out_of_scale=0))
+    assert kept.out_of_scale == 0 and kept.disagreement > 0.3
+
+
+def test_two_voices_far_apart_are_both_kept():
+    # No majority says which of the two is the stray one.
+    score = score_voices(
+        [voice("a", 15_000, 15_000), voice("b", 750_000, 750_000)], CONFIG
+    )
+    assert score.out_of_scale == 0
+    assert score.disagreement > 0.3
+
+
+def test_a_dispute_within_a_factor_of_ten_is_not_out_of_scale():
+    voices = [voice("police", 15_000, 15_000), voice("organisers", 75_000, 75_000)]
+    voices += [voice("experts", 10_000, 15_000)]
+    score = score_voices(voices, CONFIG)
+    assert score.out_of_scale == 0
+    assert score.disagreement > 0.3

@@ -57,6 +57,7 @@ def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
         f" (weight {weights['gap_weight']})",
         f"  voices     {subject['n_origins']} -> part {subject['voices_part']:.3f}"
         f" (weight {weights['voices_weight']})",
+        *_out_of_scale_line(subject, weights),
         "",
         "  claims:",
     ]
@@ -71,3 +72,13 @@ def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
         )
         lines.append(f"      quote: {c['quote']}")
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _out_of_scale_line(subject: dict, weights: dict) -> list[str]:
+    n = subject.get("n_out_of_scale") or 0
+    if not n:
+        return []
+    return [
+        f"  out of scale {n} voice{'' if n == 1 else 's'} more than "
+        f"{weights['out_of_scale']:g} orders of magnitude from the median, left out"
+    ]

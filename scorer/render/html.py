@@ -710,6 +710,10 @@ def _subject_section(
         f"{_esc(subject.get('n_origins'))} voices, {_esc(subject.get('n_claims'))} "
         f"claims, {_esc(subject.get('n_docs'))} documents"
     )
+    if subject.get("n_out_of_scale"):
+        meta.append(
+            f"{_esc(subject['n_out_of_scale'])} out of scale, left out of the score"
+        )
     amplification = _num(subject.get("amplification"))
     if amplification is not None and amplification > 1:
         meta.append(f"amplification {amplification:.1f}×")

@@ -66,7 +66,8 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"voices {_score(subject['voices_part'])}) · "
             "centre "
             f"{format_value(subject['centre'], subject['centre'], subject['unit'])} · "
-            f"{subject['n_origins']} voices, {subject['n_claims']} claims",
+            f"{subject['n_origins']} voices, {subject['n_claims']} claims"
+            + _out_of_scale(subject),
             "",
         ]
         lines += _table(
@@ -98,3 +99,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         ],
     )
     return "\n".join(lines) + "\n"
+
+
+def _out_of_scale(subject: dict) -> str:
+    n = subject.get("n_out_of_scale") or 0
+    return f" · {n} out of scale, left out" if n else ""
