@@ -20,7 +20,8 @@ from importlib import resources
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 # Terminal punctuation, then closing quotes or brackets, then footnote markers ("[3]").
-_END = re.compile(r"(?:[.!?]+|…|\.\.\.)['\"’”»)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+# The leading lookahead states the first character, so that the search skips to it.
+_END = re.compile(r"(?=[.!?…])(?:[.!?]+|…|\.\.\.)['\"’”»)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _NEXT_WORD = re.compile(r"\s*['\"‘“(\[]*([\w'’.-]*)")
 # "U.S", "e.g", "a.m": dotted abbreviations, the final dot cut off.
