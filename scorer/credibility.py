@@ -69,10 +69,16 @@ def _claim_deviations(
 ) -> dict[int, float | None]:
     contested = subjects[subjects["n_origins"] >= 2].set_index("subject")["centre"]
     result: dict[int, float | None] = {}
-    for row in claims.itertuples(index=False):
-        centre = contested.get(row.subject)
-        result[row.claim_id] = (
-            None if centre is None else _deviation(_value(row.low, row.high), centre)
+    for subject, claim_id, low, high in zip(
+        claims["subject"].tolist(),
+        claims["claim_id"].tolist(),
+        claims["low"].tolist(),
+        claims["high"].tolist(),
+        strict=True,
+    ):
+        centre = contested.get(subject)
+        result[claim_id] = (
+            None if centre is None else _deviation(_value(low, high), centre)
         )
     return result
 
@@ -82,14 +88,14 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
     (an outlet its chain cites, or a claim of the same origin at a shorter distance)?
     """
     fields = zip(
-        claims["subject"],
-        claims["claim_id"],
-        claims["chain"].astype(str),
-        claims["outlet"].astype(str).str.lower(),
-        claims["origin"].astype(str).str.lower(),
-        claims["distance"],
-        claims["low"],
-        claims["high"],
+        claims["subject"].tolist(),
+        claims["claim_id"].tolist(),
+        claims["chain"].astype(str).tolist(),
+        claims["outlet"].astype(str).str.lower().tolist(),
+        claims["origin"].astype(str).str.lower().tolist(),
+        claims["distance"].tolist(),
+        claims["low"].tolist(),
+        claims["high"].tolist(),
         strict=True,
     )
     by_subject: dict[str, list[tuple]] = defaultdict(list)

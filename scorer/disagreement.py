@@ -150,11 +150,11 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, ...], object]:
     ``("#unit", unit)``."""
     siblings: dict[tuple[str, ...], list] = {}
     for doc_id, sentence, unit, low, high in zip(
-        claims["doc_id"],
-        claims["sentence"],
-        claims["unit"],
-        claims["low"],
-        claims["high"],
+        claims["doc_id"].tolist(),
+        claims["sentence"].tolist(),
+        claims["unit"].tolist(),
+        claims["low"].tolist(),
+        claims["high"].tolist(),
         strict=True,
     ):
         low, high = _num(low), _num(high)
@@ -172,15 +172,15 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
     """The fields scoring needs, as plain rows (built once for the whole corpus)."""
     rows = []
     for voice, low, high, weight, published, start, doc_id, sentence, unit in zip(
-        claims["voice"],
-        claims["low"],
-        claims["high"],
-        claims["weight"],
-        claims["published"],
-        claims["start"],
-        claims["doc_id"],
-        claims["sentence"],
-        claims["unit"],
+        claims["voice"].tolist(),
+        claims["low"].tolist(),
+        claims["high"].tolist(),
+        claims["weight"].tolist(),
+        claims["published"].tolist(),
+        claims["start"].tolist(),
+        claims["doc_id"].tolist(),
+        claims["sentence"].tolist(),
+        claims["unit"].tolist(),
         strict=True,
     ):
         if isinstance(published, str) and published:

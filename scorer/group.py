@@ -40,6 +40,12 @@ _COMMON_SHARE = 0.3
 _NEVER = 1e12
 
 
+def _texts(column: pd.Series) -> list[str]:
+    """A text column as a list of str, missing values as "" (a list, because
+    iterating a pyarrow-backed column costs a conversion per value)."""
+    return [v if isinstance(v, str) else "" for v in column.tolist()]
+
+
 def _split(value: object) -> list[str]:
     if not isinstance(value, str) or not value:
         return []
@@ -52,14 +58,14 @@ def _fields(
     """The frame, field by field: one string of space-free tokens per claim, the
     field's weight, and how similar a claim that has the field is to one that lacks
     it."""
-    nouns = claims["noun"].fillna("").astype(str)
-    units = claims["unit"].fillna("").astype(str)
+    nouns = _texts(claims["noun"])
+    units = _texts(claims["unit"])
     actors = _event_pruned_actors(claims)
     return [
-        (list(units), config.noun_weight, _HALF),
+        (units, config.noun_weight, _HALF),
         ([n.replace(" ", "_") for n in nouns], config.noun_weight, _HALF),
         (
-            list(claims["predicate"].fillna("").astype(str)),
+            _texts(claims["predicate"]),
             config.predicate_weight,
             _HALF,
         ),
@@ -68,28 +74,30 @@ def _fields(
         (actors, config.actor_weight, config.absent_actor_similarity),
         (
             # Word by word, so that "November 2024" still meets "November".
-            [" ".join(_split(v)) for v in claims["scope"]],
+            [" ".join(_split(v)) for v in _texts(claims["scope"])],
             config.scope_weight,
             config.absent_actor_similarity,
         ),
         (
-            [" ".join(_split(v)) for v in claims["keywords"]],
+            [" ".join(_split(v)) for v in _texts(claims["keywords"])],
             config.keyword_weight,
             _HALF,
         ),
-        (list(claims["context"].fillna("").astype(str)), config.context_weight, _HALF),
+        (_texts(claims["context"]), config.context_weight, _HALF),
     ]
 
 
 def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
     """Each claim's nearest actors, less those named around most of the corpus's
     documents (the event itself: its country, city or name tells no figure apart)."""
-    per_claim = [[a.replace(" ", "_") for a in _split(v)] for v in claims["actors"]]
+    per_claim = [
+        [a.replace(" ", "_") for a in _split(v)] for v in _texts(claims["actors"])
+    ]
     n_docs = claims["doc_id"].nunique()
     common: set[str] = set()
     if n_docs >= _MIN_DOCS_FOR_COMMON:
         seen: dict[str, set[str]] = {}
-        for doc_id, names in zip(claims["doc_id"], per_claim, strict=True):
+        for doc_id, names in zip(_texts(claims["doc_id"]), per_claim, strict=True):
             for name in names:
                 seen.setdefault(name, set()).add(doc_id)
         common = {a for a, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
@@ -194,17 +202,18 @@ def _events(claims: pd.DataFrame, similarity: float) -> np.ndarray:
     from scipy.sparse.csgraph import connected_components
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    doc_ids = claims["doc_id"].astype(str)
-    n_docs = doc_ids.nunique()
+    doc_ids = _texts(claims["doc_id"])
+    words: dict[str, list[str]] = {}
+    for doc_id, context in zip(doc_ids, _texts(claims["context"]), strict=True):
+        words.setdefault(doc_id, []).append(context)
     # Comparing every pair of documents costs their number squared: a corpus larger
     # than this is taken to be about one story, as the analyst assembled it.
-    if similarity <= 0 or n_docs < 2 or n_docs > _MAX_EVENT_DOCS:
+    if similarity <= 0 or len(words) < 2 or len(words) > _MAX_EVENT_DOCS:
         return np.zeros(len(claims), dtype=int)
-    texts = claims.groupby(doc_ids, sort=True)["context"].agg(
-        lambda s: " ".join(map(str, s))
-    )
+    names = sorted(words)
+    texts = [" ".join(words[name]) for name in names]
     try:
-        vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(texts.to_numpy())
+        vectors = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
     except ValueError:  # no words at all
         return np.zeros(len(claims), dtype=int)
     rows, cols = [], []
@@ -222,8 +231,8 @@ def _events(claims: pd.DataFrame, similarity: float) -> np.ndarray:
         shape=(n, n),
     )
     _, component = connected_components(graph, directed=False)
-    event_of = dict(zip(texts.index, component, strict=True))
-    return doc_ids.map(event_of).to_numpy()
+    event_of = dict(zip(names, component.tolist(), strict=True))
+    return np.array([event_of[doc_id] for doc_id in doc_ids], dtype=int)
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +264,8 @@ def _blocks(claims: pd.DataFrame) -> list[np.ndarray]:
     """Row positions of each block: by kind of unit, then by noun where a block is
     large."""
     blocks = []
-    keys = np.array([_block_key(u) for u in claims["unit"].fillna("").astype(str)])
-    nouns = claims["noun"].fillna("").astype(str).to_numpy()
+    keys = np.array([_block_key(u) for u in _texts(claims["unit"])])
+    nouns = np.array(_texts(claims["noun"]), dtype=object)
     for key in sorted(set(keys)):
         rows = np.flatnonzero(keys == key)
         if len(rows) <= _MAX_BLOCK:
@@ -308,8 +317,8 @@ def group_claims(
                 frames.units,
                 frames.nouns,
                 frames.predicates,
-                out["actors"].fillna("").astype(str),
-                out["scope"].fillna("").astype(str),
+                _texts(out["actors"]),
+                _texts(out["scope"]),
                 strict=True,
             )
         ],
@@ -365,14 +374,16 @@ class _Frames:
     @classmethod
     def of(cls, claims: pd.DataFrame) -> _Frames:
         return cls(
-            nouns=list(claims["noun"].fillna("").astype(str)),
-            units=list(claims["unit"].fillna("").astype(str)),
-            predicates=list(claims["predicate"].fillna("").astype(str)),
-            actors=[_split(v) for v in claims["actors"]],
-            scopes=[_split(v) for v in claims["scope"]],
+            nouns=_texts(claims["noun"]),
+            units=_texts(claims["unit"]),
+            predicates=_texts(claims["predicate"]),
+            actors=[_split(v) for v in _texts(claims["actors"])],
+            scopes=[_split(v) for v in _texts(claims["scope"])],
             keys=[
                 f"{d}:{s}"
-                for d, s in zip(claims["doc_id"], claims["start"], strict=True)
+                for d, s in zip(
+                    claims["doc_id"].tolist(), claims["start"].tolist(), strict=True
+                )
             ],
         )
 

@@ -214,17 +214,19 @@ def score(extraction: Extraction, config: Config | None = None) -> RunResult:
     groups = {
         d: g
         for d, g in zip(
-            claims.get("doc_id", []), claims.get("copy_group", []), strict=True
+            claims["doc_id"].tolist() if "doc_id" in claims else [],
+            claims["copy_group"].tolist() if "copy_group" in claims else [],
+            strict=True,
         )
         if isinstance(g, str) and g
     }
     claims["voice"] = [
         voice_of(str(c), str(k), str(d), str(o), groups)
         for c, k, d, o in zip(
-            claims["chain"],
-            claims["chain_kinds"],
-            claims["doc_id"],
-            claims["outlet"],
+            claims["chain"].tolist(),
+            claims["chain_kinds"].tolist(),
+            claims["doc_id"].tolist(),
+            claims["outlet"].tolist(),
             strict=True,
         )
     ]
