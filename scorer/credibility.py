@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from scorer.config import CredibilityConfig, DisagreementConfig, ProvenanceConfig
+from scorer.model import UNKNOWN_OUTLET
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -126,6 +127,15 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
     return result
 
 
+def _outlet_keys(outlets: list, doc_ids: list) -> list[str]:
+    """The outlets table's row of each document or claim: its outlet, or, when the
+    publisher is unknown, a row of its own named after the document."""
+    return [
+        f"{UNKNOWN_OUTLET} ({doc_id})" if outlet == UNKNOWN_OUTLET else str(outlet)
+        for outlet, doc_id in zip(outlets, doc_ids, strict=True)
+    ]
+
+
 def _combine(parts: dict[str, float | None], weights: dict[str, float]) -> float:
     total = sum(weights[k] for k, v in parts.items() if v is not None)
     if total <= 0:
@@ -190,7 +200,15 @@ def score_outlets(
         scale = disagreement.dispersion_scale
         return sum(math.exp(-v / scale) for v in values) / len(values)
 
-    by_outlet = claims.groupby("outlet").indices if not claims.empty else {}
+    # Documents whose publisher is unknown are not one outlet: each is its own row.
+    documents_by_key = documents.assign(
+        _key=_outlet_keys(documents["outlet"].tolist(), documents["doc_id"].tolist())
+    )
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    if not claims.empty:
+        keys = _outlet_keys(claims["outlet"].tolist(), claims["doc_id"].tolist())
+        for position, key in enumerate(keys):
+            by_outlet[key].append(position)
     by_doc = claims.groupby("doc_id").indices if not claims.empty else {}
     claim_ids = claims["claim_id"].to_numpy() if not claims.empty else np.array([])
     decay = (
@@ -205,7 +223,7 @@ def score_outlets(
         else decay
     )
     outlet_rows = []
-    for outlet, docs in documents.groupby("outlet", sort=True):
+    for outlet, docs in documents_by_key.groupby("_key", sort=True):
         positions = by_outlet.get(outlet, [])
         ids = list(claim_ids[positions]) if len(positions) else []
         checked = [fidelity[i] for i in ids if i in fidelity]

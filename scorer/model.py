@@ -20,6 +20,9 @@ SOURCE_KINDS = (
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
 
+# The outlet of a document whose publisher neither the data, the url nor the text names.
+UNKNOWN_OUTLET = "unknown"
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -34,7 +37,7 @@ class Document:
     id: str
     text: str
     raw_text: str = ""
-    outlet: str = "unknown"
+    outlet: str = UNKNOWN_OUTLET
     url: str = ""
     published: dt.date | None = None
     title: str = ""
