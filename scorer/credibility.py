@@ -22,6 +22,8 @@ units for positive values), ``near_copies`` lists the documents they nearly copy
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -68,7 +70,10 @@ def _overlaps(a: tuple[object, object], b: tuple[object, object]) -> bool:
 def _claim_deviations(
     claims: pd.DataFrame, subjects: pd.DataFrame
 ) -> dict[int, float | None]:
-    contested = subjects[subjects["n_origins"] >= 2].set_index("subject")["centre"]
+    chosen = subjects[subjects["n_origins"] >= 2]
+    contested = dict(
+        zip(chosen["subject"].tolist(), chosen["centre"].tolist(), strict=True)
+    )
     result: dict[int, float | None] = {}
     for subject, claim_id, low, high in zip(
         claims["subject"].tolist(),
@@ -84,6 +89,32 @@ def _claim_deviations(
     return result
 
 
+def _bound(value: object) -> float | None:
+    return None if _isnan(value) else float(value)  # type: ignore[arg-type]
+
+
+class _Intervals:
+    """Claimed intervals, indexed so that "does any of them overlap this one?" costs
+    a binary search: sorted by lower bound, with the running largest upper bound."""
+
+    def __init__(self, intervals: list[tuple[float | None, float | None]]) -> None:
+        inf = math.inf
+        pairs = sorted(
+            (-inf if low is None else low, inf if high is None else high * 1.0001)
+            for low, high in intervals
+        )
+        self.lows = [low for low, _ in pairs]
+        self.reach = list(itertools.accumulate((h for _, h in pairs), max))
+
+    def overlap(self, low: float | None, high: float | None) -> bool:
+        """The same test as :func:`_overlaps` against every interval held."""
+        top = math.inf if high is None else high * 1.0001
+        count = bisect.bisect_right(self.lows, top)
+        if count == 0:
+            return False
+        return low is None or self.reach[count - 1] >= low
+
+
 def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
     """Per claim that can be checked: does it repeat the figure of a closer source
     (an outlet its chain cites, or a claim of the same origin at a shorter distance)?
@@ -95,8 +126,8 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
         claims["outlet"].astype(str).str.lower().tolist(),
         claims["origin"].astype(str).str.lower().tolist(),
         claims["distance"].tolist(),
-        claims["low"].tolist(),
-        claims["high"].tolist(),
+        [_bound(v) for v in claims["low"].tolist()],
+        [_bound(v) for v in claims["high"].tolist()],
         strict=True,
     )
     by_subject: dict[str, list[tuple]] = defaultdict(list)
@@ -107,23 +138,34 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
         if len(rows) < 2:
             continue
         by_outlet: dict[str, list[tuple]] = defaultdict(list)
-        by_origin: dict[str, list[tuple]] = defaultdict(list)
+        by_origin: dict[tuple[str, object], list[tuple]] = defaultdict(list)
         for row in rows:
             by_outlet[row[2]].append(row)
-            by_origin[row[3]].append(row)
-        for claim_id, chain, _, origin, distance, low, high in rows:
+            by_origin[(row[3], row[4])].append(row)
+        outlet_index = {k: _Intervals([r[5:] for r in v]) for k, v in by_outlet.items()}
+        origin_index = {k: _Intervals([r[5:] for r in v]) for k, v in by_origin.items()}
+        distances_of: dict[str, list] = defaultdict(list)
+        for origin, distance in by_origin:
+            distances_of[origin].append(distance)
+        for claim_id, chain, outlet, origin, distance, low, high in rows:
             links = chain.split(" > ")
             if len(links) < 2:
                 continue
-            closer = [
-                o for name in {n.lower() for n in links[1:]} for o in by_outlet[name]
+            indexes = [
+                outlet_index[name]
+                for name in {n.lower() for n in links[1:]}
+                if name in by_outlet and name != outlet
             ]
-            closer += [o for o in by_origin[origin] if o[4] < distance]
-            closer = [o for o in closer if o[0] != claim_id]
-            if closer:
-                result[claim_id] = any(
-                    _overlaps((low, high), (o[5], o[6])) for o in closer
-                )
+            indexes += [
+                origin_index[(origin, d)] for d in distances_of[origin] if d < distance
+            ]
+            if outlet in {n.lower() for n in links[1:]}:
+                # The chain cites its own outlet: every claim of it but this one.
+                others = [r[5:] for r in by_outlet[outlet] if r[0] != claim_id]
+                if others:
+                    indexes.append(_Intervals(others))
+            if indexes:
+                result[claim_id] = any(i.overlap(low, high) for i in indexes)
     return result
 
 
@@ -232,7 +274,7 @@ def score_outlets(
             "sourcing": float(sourced[positions].mean()) if ids else None,
             "fidelity": sum(checked) / len(checked) if checked else None,
             "independence": 1.0
-            - sum(copied.get(d, False) for d in docs["doc_id"]) / len(docs),
+            - sum(copied.get(d, False) for d in docs["doc_id"].tolist()) / len(docs),
             "agreement": agreement_of(ids),
         }
         outlet_rows.append(

@@ -313,15 +313,21 @@ def _window_score(
 ) -> float:
     """The largest score among claims published within ``window_days`` of each other
     (undated claims belong to every window); -1 when fewer than two dates."""
-    dates = sorted({r["published"] for r in rows if r["published"] is not None})
+    dated = sorted(
+        (r["published"], i) for i, r in enumerate(rows) if r["published"] is not None
+    )
+    dates = sorted({published for published, _ in dated})
     if len(dates) < 2:
         return -1.0
+    undated = [i for i, r in enumerate(rows) if r["published"] is None]
+    published = [d for d, _ in dated]
     best = 0.0
     for start in dates:
         end = start + dt.timedelta(days=config.window_days)
-        inside = [
-            r for r in rows if r["published"] is None or start <= r["published"] <= end
-        ]
+        first = bisect.bisect_left(published, start)
+        last = bisect.bisect_right(published, end)
+        # In the subject's own order, so that ties resolve as over the whole subject.
+        inside = [rows[i] for i in sorted(undated + [i for _, i in dated[first:last]])]
         best = max(
             best, score_voices(_voices(inside, config, siblings), config).disagreement
         )

@@ -111,16 +111,19 @@ def score_provenance(
         return out
     by_name = {k.lower(): v for k, v in config.origin_reliability.items()}
     default_kind = config.reliability.get("unknown", 0.4)
-    out["distance"] = [
-        chain_distance(str(kinds).split(" > "), config) for kinds in out["chain_kinds"]
-    ]
+    kinds = [str(k) for k in out["chain_kinds"].tolist()]
+    # Chains repeat (publisher > wire > ministry): each distinct one is measured once.
+    distance_of = {k: chain_distance(k.split(" > "), config) for k in set(kinds)}
+    out["distance"] = [distance_of[k] for k in kinds]
     out["reliability"] = [
         by_name.get(str(origin).lower(), config.reliability.get(kind, default_kind))
-        for origin, kind in zip(out["origin"], out["origin_kind"], strict=True)
+        for origin, kind in zip(
+            out["origin"].tolist(), out["origin_kind"].tolist(), strict=True
+        )
     ]
     out["prior"] = [
         priors.get(str(outlet).lower(), config.default_outlet_prior)
-        for outlet in out["outlet"]
+        for outlet in out["outlet"].tolist()
     ]
     hedge = out["hedged"].astype(bool).map({True: config.hedge_factor, False: 1.0})
     out["weight"] = (

@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorer.config import CredibilityConfig
-from scorer.credibility import score_outlets
+from scorer.credibility import _Intervals, _overlaps, score_outlets
 
 CORPUS = Path(__file__).parent / "fixtures" / "credibility"
+# A claimed bound: a number, or None for an open end.
+_bound = st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False))
 
 
 def frames(*rows, silent: tuple[str, ...] = ()):
@@ -191,3 +195,14 @@ def test_corpus_opinion_piece_without_figures_has_no_credibility(
 ) -> None:
     assert corpus_outlets.loc["Quiet Tribune", "n_claims"] == 0
     assert missing(corpus_outlets.loc["Quiet Tribune", "credibility"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_bound, _bound), min_size=1, max_size=8),
+    st.tuples(_bound, _bound),
+)
+def test_interval_index_agrees_with_pairwise_overlap(intervals, claim):
+    index = _Intervals(intervals)
+    expected = any(_overlaps(claim, other) for other in intervals)
+    assert index.overlap(*claim) == expected
