@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from scorer.render.html import render_html
+from scorer.render.html import _MAX_BARS, render_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report_small.json"
 NAMESPACES = {
@@ -274,7 +274,7 @@ def test_degenerate_values_render() -> None:
     assert len(found) == 3
     assert "percent" in svg_texts(found[0])  # negative values: linear axis
     assert "1 claim without a value left out" in page
-    assert "the 40 heaviest of 45 claims shown" in page
+    assert f"the {_MAX_BARS} heaviest of 45 claims shown" in page
 
 
 def test_dollar_signs_are_text_not_mathtext() -> None:
@@ -437,3 +437,13 @@ def test_browser_renders_without_console_errors(page: str, tmp_path: Path) -> No
     assert dom.returncode == 0
     assert len(re.findall(r'<svg\b[^>]*class="plot"', dom.stdout)) == 4
     assert "troops North Korea sends to Russia, additional, 2025" in dom.stdout
+
+
+def test_a_large_subject_lists_its_heaviest_claims_and_says_so() -> None:
+    report = load()
+    base = report["subjects"][0]["claims"][0]
+    claims = [dict(base, weight=i / 1000, quote=f"claim {i}") for i in range(250)]
+    report["subjects"] = [dict(report["subjects"][0], claims=claims)]
+    page = render_html(report)
+    assert "The table lists the 200 heaviest of 250 claims" in page
+    assert "“claim 249”" in page and "“claim 10”" not in page

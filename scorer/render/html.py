@@ -21,7 +21,8 @@ from scorer.render.report import format_value
 _COMPONENTS = ("proximity", "sourcing", "fidelity", "independence", "agreement")
 _STATUSES = ("contested", "agreed", "uncontested")
 _MIN_DETAILED = 3  # plot at least this many subjects, even with a smaller ``top``
-_MAX_BARS = 40  # claims per plot (the heaviest); the table under it lists them all
+_MAX_BARS = 25  # claims per plot (the heaviest); the table under it lists more
+_MAX_TABLE_ROWS = 200  # claims per subject table (the heaviest); claims.csv has all
 _MAX_OUTLETS = 30  # outlets in the credibility chart; the table lists them all
 _LOG_SPAN = 1.5  # orders of magnitude beyond which the value axis is logarithmic
 _FIG_WIDTH = 10.0  # inches; every plot has the same width, so text scales alike
@@ -188,6 +189,14 @@ def _ordered_claims(claims: list[dict[str, Any]]) -> tuple[list[dict[str, Any]],
     return sorted(claims, key=lambda c: (not _date(c), _date(c))), True
 
 
+def _heaviest(claims: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+    """The ``count`` heaviest claims, in their given order."""
+    chosen = sorted(
+        range(len(claims)), key=lambda i: (-(_num(claims[i].get("weight")) or 0.0), i)
+    )[:count]
+    return [claims[i] for i in sorted(chosen)]
+
+
 def _detailed(report: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
     """(position in the ranking, subject) for the subjects shown in detail."""
     count = max(int(report.get("top") or 0), _MIN_DETAILED)
@@ -277,11 +286,7 @@ def _subject_plot(subject: dict[str, Any], key: str, vmax: float) -> tuple[str, 
             f"{missing} claim{'' if missing == 1 else 's'} without a value left out"
         )
     if len(valued) > _MAX_BARS:
-        heaviest = sorted(
-            range(len(valued)),
-            key=lambda i: (-(_num(valued[i].get("weight")) or 0.0), i),
-        )[:_MAX_BARS]
-        valued = [valued[i] for i in sorted(heaviest)]
+        valued = _heaviest(valued, _MAX_BARS)
         notes.append(
             f"the {_MAX_BARS} heaviest of {len(subject['claims'])} claims shown"
         )
@@ -724,7 +729,14 @@ def _subject_section(
     )
     if notes:
         caption += " " + _esc(notes[0].upper() + notes[1:]) + "."
-    claims, dated = _ordered_claims(subject["claims"])
+    shown = subject["claims"]
+    if len(shown) > _MAX_TABLE_ROWS:
+        shown = _heaviest(shown, _MAX_TABLE_ROWS)
+        caption += (
+            f" The table lists the {_MAX_TABLE_ROWS} heaviest of "
+            f"{len(subject['claims'])} claims; claims.csv has them all."
+        )
+    claims, dated = _ordered_claims(shown)
     headers = [("date", "date")] if dated else []
     headers += [
         ("outlet", ""),
