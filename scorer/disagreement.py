@@ -101,10 +101,9 @@ def _num(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _voices(
-    members: list[dict], config: DisagreementConfig, siblings: dict | None = None
-) -> list[Voice]:
-    rows = _merge_parts(members, config, siblings or {})
+def _voices(rows: list[dict]) -> list[Voice]:
+    """One voice per origin: its heaviest claim's interval (the latest on ties), the
+    sum of its claims' weights capped at 1."""
     voices: dict[str, list[dict]] = {}
     for row in rows:
         voices.setdefault(row["voice"], []).append(row)
@@ -308,11 +307,10 @@ def _largest_gap(voices: list[Voice], w: np.ndarray, forward) -> float:  # noqa:
     return (forward(top) - forward(bottom)) * factor
 
 
-def _window_score(
-    rows: list[dict], config: DisagreementConfig, siblings: dict
-) -> float:
+def _window_score(rows: list[dict], config: DisagreementConfig) -> float:
     """The largest score among claims published within ``window_days`` of each other
-    (undated claims belong to every window); -1 when fewer than two dates."""
+    (undated claims belong to every window); -1 when fewer than two dates. ``rows``
+    have had their parts merged over the whole subject."""
     dated = sorted(
         (r["published"], i) for i, r in enumerate(rows) if r["published"] is not None
     )
@@ -328,9 +326,7 @@ def _window_score(
         last = bisect.bisect_right(published, end)
         # In the subject's own order, so that ties resolve as over the whole subject.
         inside = [rows[i] for i in sorted(undated + [i for _, i in dated[first:last]])]
-        best = max(
-            best, score_voices(_voices(inside, config, siblings), config).disagreement
-        )
+        best = max(best, score_voices(_voices(inside), config).disagreement)
     return best
 
 
@@ -367,9 +363,9 @@ def measure_disagreement(
         claims.groupby("subject", sort=True).indices.items()
     ):
         rows = [all_rows[i] for i in positions]
-        voices = _voices(rows, config, siblings)
-        score = score_voices(voices, config)
-        window = _window_score(rows, config, siblings)
+        merged = _merge_parts(rows, config, siblings)
+        score = score_voices(_voices(merged), config)
+        window = _window_score(merged, config)
         lows = [r["low"] for r in rows if r["low"] is not None]
         highs = [r["high"] for r in rows if r["high"] is not None]
         n_claims = len(rows)
