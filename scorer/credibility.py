@@ -115,6 +115,14 @@ class _Intervals:
         return low is None or self.reach[count - 1] >= low
 
 
+def _index(built: dict, key: object, members: list[tuple]) -> _Intervals:
+    """The interval index of a group of claims, built when first asked for: most
+    groups are never any claim's closer source."""
+    if key not in built:
+        built[key] = _Intervals([row[5:] for row in members])
+    return built[key]
+
+
 def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
     """Per claim that can be checked: does it repeat the figure of a closer source
     (an outlet its chain cites, or a claim of the same origin at a shorter distance)?
@@ -142,8 +150,7 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
         for row in rows:
             by_outlet[row[2]].append(row)
             by_origin[(row[3], row[4])].append(row)
-        outlet_index = {k: _Intervals([r[5:] for r in v]) for k, v in by_outlet.items()}
-        origin_index = {k: _Intervals([r[5:] for r in v]) for k, v in by_origin.items()}
+        built: dict[object, _Intervals] = {}
         distances_of: dict[str, list] = defaultdict(list)
         for origin, distance in by_origin:
             distances_of[origin].append(distance)
@@ -152,12 +159,14 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
             if len(links) < 2:
                 continue
             indexes = [
-                outlet_index[name]
+                _index(built, name, by_outlet[name])
                 for name in {n.lower() for n in links[1:]}
                 if name in by_outlet and name != outlet
             ]
             indexes += [
-                origin_index[(origin, d)] for d in distances_of[origin] if d < distance
+                _index(built, (origin, d), by_origin[(origin, d)])
+                for d in distances_of[origin]
+                if d < distance
             ]
             if outlet in {n.lower() for n in links[1:]}:
                 # The chain cites its own outlet: every claim of it but this one.

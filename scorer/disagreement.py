@@ -104,26 +104,27 @@ def _num(value: object) -> float | None:
 def _voices(rows: list[dict]) -> list[Voice]:
     """One voice per origin: its heaviest claim's interval (the latest on ties), the
     sum of its claims' weights capped at 1."""
-    voices: dict[str, list[dict]] = {}
+    best: dict[str, dict] = {}
+    weight: dict[str, float] = {}
+    count: dict[str, int] = {}
     for row in rows:
-        voices.setdefault(row["voice"], []).append(row)
-    result = []
-    for key, claims in sorted(voices.items()):
-        best = max(
-            claims,
-            key=lambda r: (r["weight"], r["published"] or dt.date.min, -r["start"]),
+        key = row["voice"]
+        chosen = best.get(key)
+        if chosen is None or row["rank"] > chosen["rank"]:
+            best[key] = row
+        weight[key] = weight.get(key, 0.0) + row["weight"]
+        count[key] = count.get(key, 0) + 1
+    return [
+        Voice(
+            key=key,
+            low=best[key]["low"],
+            high=best[key]["high"],
+            weight=min(1.0, weight[key]),
+            n_claims=count[key],
+            published=best[key]["published"],
         )
-        result.append(
-            Voice(
-                key=key,
-                low=best["low"],
-                high=best["high"],
-                weight=min(1.0, sum(r["weight"] for r in claims)),
-                n_claims=len(claims),
-                published=best["published"],
-            )
-        )
-    return result
+        for key in sorted(best)
+    ]
 
 
 class _Values:
@@ -195,6 +196,8 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
                 "published": published,
                 "start": int(start),
                 "key": (str(doc_id), str(sentence), str(unit)),
+                # Which claim speaks for its voice: the heaviest, then the latest.
+                "rank": (float(weight), published or dt.date.min, -int(start)),
             }
         )
     return rows

@@ -202,14 +202,15 @@ def _events(claims: pd.DataFrame, similarity: float) -> np.ndarray:
     from scipy.sparse.csgraph import connected_components
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    # Comparing every pair of documents costs their number squared: a corpus larger
+    # than this is taken to be about one story, as the analyst assembled it.
+    n_docs = claims["doc_id"].nunique()
+    if similarity <= 0 or n_docs < 2 or n_docs > _MAX_EVENT_DOCS:
+        return np.zeros(len(claims), dtype=int)
     doc_ids = _texts(claims["doc_id"])
     words: dict[str, list[str]] = {}
     for doc_id, context in zip(doc_ids, _texts(claims["context"]), strict=True):
         words.setdefault(doc_id, []).append(context)
-    # Comparing every pair of documents costs their number squared: a corpus larger
-    # than this is taken to be about one story, as the analyst assembled it.
-    if similarity <= 0 or len(words) < 2 or len(words) > _MAX_EVENT_DOCS:
-        return np.zeros(len(claims), dtype=int)
     names = sorted(words)
     texts = [" ".join(words[name]) for name in names]
     try:
