@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,8 +163,11 @@ def extract(
             break
     if jobs > 1 and len(first) * _CHUNK >= _PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
+            # Workers never read the text before cleaning: it is not sent to them.
             work = (
-                (chunk, config.extract) for group in (first, chunks) for chunk in group
+                ([replace(doc, raw_text="") for doc in chunk], config.extract)
+                for group in (first, chunks)
+                for chunk in group
             )
             for results in pool.map(_extract_chunk, work, chunksize=1):
                 collect(results)
