@@ -46,10 +46,18 @@ def _texts(column: pd.Series) -> list[str]:
     return [v if isinstance(v, str) else "" for v in column.tolist()]
 
 
-def _split(value: object) -> list[str]:
+def _split(value: object) -> tuple[str, ...]:
+    """The parts of a "; "-joined field ("egyptians; jordanians")."""
     if not isinstance(value, str) or not value:
-        return []
-    return [part.strip() for part in value.split(";") if part.strip()]
+        return ()
+    return _split_text(value)
+
+
+@lru_cache(maxsize=65536)
+def _split_text(value: str) -> tuple[str, ...]:
+    # Cached: a document's keywords, and most actors and scopes, repeat claim after
+    # claim.
+    return tuple(part.strip() for part in value.split(";") if part.strip())
 
 
 def _fields(
@@ -368,8 +376,8 @@ class _Frames:
     nouns: list[str]
     units: list[str]
     predicates: list[str]
-    actors: list[list[str]]
-    scopes: list[list[str]]
+    actors: list[tuple[str, ...]]
+    scopes: list[tuple[str, ...]]
     keys: list[str]
 
     @classmethod
