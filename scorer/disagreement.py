@@ -104,27 +104,53 @@ def _num(value: object) -> float | None:
 def _voices(rows: list[dict]) -> list[Voice]:
     """One voice per origin: its heaviest claim's interval (the latest on ties), the
     sum of its claims' weights capped at 1."""
-    best: dict[str, dict] = {}
-    weight: dict[str, float] = {}
-    count: dict[str, int] = {}
-    for row in rows:
-        key = row["voice"]
-        chosen = best.get(key)
-        if chosen is None or row["rank"] > chosen["rank"]:
-            best[key] = row
-        weight[key] = weight.get(key, 0.0) + row["weight"]
-        count[key] = count.get(key, 0) + 1
-    return [
-        Voice(
-            key=key,
-            low=best[key]["low"],
-            high=best[key]["high"],
-            weight=min(1.0, weight[key]),
-            n_claims=count[key],
-            published=best[key]["published"],
+    return _VoiceTable(rows).voices(np.ones(len(rows), dtype=bool))
+
+
+class _VoiceTable:
+    """A subject's claims arranged so that the voices of any subset of them (a time
+    window) come from a few array operations instead of a pass in Python."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = rows
+        names, codes = np.unique(
+            np.array([r["voice"] for r in rows], dtype=object), return_inverse=True
         )
-        for key in sorted(best)
-    ]
+        self.names = names.tolist()
+        self.codes = codes.ravel()
+        # Heaviest (then latest) first; equal ranks keep the subject's order, so the
+        # first claim of a voice in this order is the one that speaks for it.
+        self.order = np.array(
+            sorted(range(len(rows)), key=lambda i: rows[i]["rank"], reverse=True),
+            dtype=np.int64,
+        )
+        self.weights = np.array([r["weight"] for r in rows], dtype=float)
+
+    def voices(self, mask: np.ndarray) -> list[Voice]:
+        """The voices of the claims where ``mask`` is true, by voice key."""
+        ranked = self.order[mask[self.order]]
+        if ranked.size == 0:
+            return []
+        present, first = np.unique(self.codes[ranked], return_index=True)
+        n = len(self.names)
+        weight = np.bincount(self.codes[mask], weights=self.weights[mask], minlength=n)
+        count = np.bincount(self.codes[mask], minlength=n)
+        result = []
+        for code, position in zip(
+            present.tolist(), ranked[first].tolist(), strict=True
+        ):
+            best = self.rows[position]
+            result.append(
+                Voice(
+                    key=self.names[code],
+                    low=best["low"],
+                    high=best["high"],
+                    weight=min(1.0, float(weight[code])),
+                    n_claims=int(count[code]),
+                    published=best["published"],
+                )
+            )
+        return result
 
 
 class _Values:
@@ -314,22 +340,19 @@ def _window_score(rows: list[dict], config: DisagreementConfig) -> float:
     """The largest score among claims published within ``window_days`` of each other
     (undated claims belong to every window); -1 when fewer than two dates. ``rows``
     have had their parts merged over the whole subject."""
-    dated = sorted(
-        (r["published"], i) for i, r in enumerate(rows) if r["published"] is not None
+    days = np.array(
+        [-1 if r["published"] is None else r["published"].toordinal() for r in rows],
+        dtype=np.int64,
     )
-    dates = sorted({published for published, _ in dated})
-    if len(dates) < 2:
+    starts = np.unique(days[days >= 0])
+    if len(starts) < 2:
         return -1.0
-    undated = [i for i, r in enumerate(rows) if r["published"] is None]
-    published = [d for d, _ in dated]
+    table = _VoiceTable(rows)
+    undated = days < 0
     best = 0.0
-    for start in dates:
-        end = start + dt.timedelta(days=config.window_days)
-        first = bisect.bisect_left(published, start)
-        last = bisect.bisect_right(published, end)
-        # In the subject's own order, so that ties resolve as over the whole subject.
-        inside = [rows[i] for i in sorted(undated + [i for _, i in dated[first:last]])]
-        best = max(best, score_voices(_voices(inside), config).disagreement)
+    for start in starts.tolist():
+        inside = undated | ((days >= start) & (days <= start + config.window_days))
+        best = max(best, score_voices(table.voices(inside), config).disagreement)
     return best
 
 
