@@ -484,6 +484,31 @@ def _norm(line: str) -> str:
     return " ".join(line.casefold().split())
 
 
+# A count, then words: "2 Egypt to revoke licenses from" (a share or comment counter
+# beside a link to the article itself).
+_COUNTED_LINE = re.compile(r"(\d{1,6})\s+(\S.*)")
+_MIN_TITLE_WORDS = 3
+
+
+def _drop_counted_headlines(
+    stripped: list[str], keep: list[bool], protected: list[bool], title: str
+) -> None:
+    """Drop lines that are a number and then the start of the article's own title:
+    a counter widget's link back to the page, whose number is no claim."""
+    title_key = _norm(title) if title else ""
+    if not title_key:
+        return
+    for i, line in enumerate(stripped):
+        if not keep[i] or protected[i]:
+            continue
+        match = _COUNTED_LINE.fullmatch(line)
+        if not match:
+            continue
+        rest = _norm(match.group(2))
+        if len(rest.split()) >= _MIN_TITLE_WORDS and title_key.startswith(rest):
+            keep[i] = False
+
+
 def _line_key(line: str) -> int:
     """The key a short line is counted under: case, spacing and digits ignored."""
     return hash(re.sub(r"\d", "0", _norm(line)))
@@ -1477,6 +1502,8 @@ class _Run:
                 protected[first] = True
                 if not title:
                     title = stripped[first].lstrip("#").strip()
+
+        _drop_counted_headlines(stripped, keep, protected, title)
 
         if repeated:
             limit = self.config.repeated_line_max_chars

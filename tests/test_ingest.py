@@ -533,3 +533,20 @@ def test_kept_lines_are_raw_lines_unchanged(tmp_path, text, suffix):
         raw_lines = doc.raw_text.split("\n")
         for line in doc.text.split("\n"):
             assert line in raw_lines
+
+
+def test_a_counter_beside_the_start_of_the_headline_is_dropped(tmp_path) -> None:
+    record = {
+        "id": "c1",
+        "title": "Port strike halts shipments for a third week",
+        "text": "Port strike halts shipments for a third week\n\n"
+        "2 Port strike halts shipments\n\n"
+        "12 Port workers walked out on Monday, the union said.\n\n"
+        "About 4,000 containers are stuck, officials said.",
+    }
+    (tmp_path / "docs.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    docs, _ = read(tmp_path / "docs.jsonl")
+    text = docs["c1"].text
+    assert "2 Port strike halts shipments\n" not in text + "\n"
+    assert "12 Port workers walked out" in text  # not the title's start: kept
+    assert "4,000 containers" in text
