@@ -6,7 +6,9 @@ become weighted sparse vectors (scikit-learn's DictVectorizer and TfidfVectorize
 scaled to unit length) and claims are clustered by average-linkage agglomerative
 clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by unit
 first (troops never join usd), and a block larger than ``max_block`` is split further
-by counted noun, so that cost stays far below quadratic in the corpus.
+by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
+different things happened (died, attended) or count people of different countries
+("323 Egyptians", "60 Jordanians") never share a subject.
 """
 
 from __future__ import annotations
@@ -186,6 +188,44 @@ def _predicate_conflicts(predicates: np.ndarray) -> np.ndarray:
     return clash[codes[:, None], codes[None, :]]
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Country, demonym and capital names (lower-cased) -> country, from the source
+    registry's data."""
+    from scorer.extract.attribution import load_registry
+
+    return dict(load_registry().lexicon.places)
+
+
+def _quote_places(quotes: list[str]) -> list[str]:
+    """The country a claim's own words name, when they name one ("323 Egyptians",
+    "60 Jordanian pilgrims"): who the figure counts, stated with the figure."""
+    places = _places()
+    out = []
+    for quote in quotes:
+        found = ""
+        for match in _WORD.finditer(quote):
+            word = match.group(0).lower().rstrip(".")
+            country = places.get(word) or (
+                places.get(word[:-1]) if word.endswith("s") else None
+            )
+            if country:
+                found = country
+                break
+        out.append(found)
+    return out
+
+
+def _place_conflicts(places: np.ndarray) -> np.ndarray:
+    """Pairs whose figures count people of two different countries: never one
+    quantity, however alike the rest of their frames."""
+    named = places != ""
+    return named[:, None] & named[None, :] & (places[:, None] != places[None, :])
+
+
 def _cluster(
     distance: np.ndarray, threshold: float, linkage: str = "average"
 ) -> np.ndarray:
@@ -352,9 +392,11 @@ def group_claims(
         ]
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
+        places = np.array(_quote_places(_texts(frame["quote"])), dtype=object)
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
             distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = _NEVER
+            distance[_place_conflicts(places[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1

@@ -73,3 +73,20 @@ def test_grouping_does_not_depend_on_claim_order(claims):
 def test_no_claims_gives_no_subjects():
     empty = pd.DataFrame(columns=["claim_id", "doc_id", "unit", "noun"])
     assert group_claims(empty).empty
+
+
+def test_figures_counting_people_of_different_countries_stay_apart():
+    texts = {
+        "x": "Officials said 120 Peruvians died in the flooding this week.",
+        "y": "Officials said 45 Chileans died in the flooding this week.",
+        "z": "Diplomats said 150 Peruvians died in the flooding this week.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    grouped = group_claims(pd.DataFrame.from_records(rows))
+    peru = {subject_of(grouped, q) for q in ("120 Peruvians", "150 Peruvians")}
+    assert len(peru) == 1
+    assert subject_of(grouped, "45 Chileans") not in peru
