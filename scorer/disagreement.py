@@ -21,10 +21,10 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 
 Before these, a voice more than ``out_of_scale`` orders of magnitude from the weighted
 median (log scale only) is left out and counted in ``n_out_of_scale``, provided the
-voices within that scale hold most of the weight. 11 against 1,301 is far more often
+voices within that scale hold most of the weight. 12 against 1,400 is far more often
 two quantities the frame could not tell apart, or a stray number, than two sources
-disagreeing; real disputes in the news sit within a factor of ten (15,000 against
-75,000 marchers, $20bn against $75bn of losses).
+disagreeing; real disputes in the news sit within a factor of ten (20,000 against
+90,000 marchers, $15bn against $60bn of damage).
 
 The score is::
 

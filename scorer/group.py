@@ -8,7 +8,7 @@ clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by
 first (troops never join usd), and a block larger than ``max_block`` is split further
 by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
 different things happened (died, attended) or count people of different countries
-("323 Egyptians", "60 Jordanians") never share a subject.
+("120 Peruvians", "45 Chileans") never share a subject.
 """
 
 from __future__ import annotations
@@ -201,8 +201,8 @@ def _places() -> dict[str, str]:
 
 
 def _quote_places(quotes: list[str]) -> list[str]:
-    """The country a claim's own words name, when they name one ("323 Egyptians",
-    "60 Jordanian pilgrims"): who the figure counts, stated with the figure."""
+    """The country a claim's own words name, when they name one ("120 Peruvians",
+    "45 Chilean miners"): who the figure counts, stated with the figure."""
     places = _places()
     out = []
     for quote in quotes:

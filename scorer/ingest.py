@@ -484,7 +484,7 @@ def _norm(line: str) -> str:
     return " ".join(line.casefold().split())
 
 
-# A count, then words: "2 Egypt to revoke licenses from" (a share or comment counter
+# A count, then words: "2 Port strike halts shipments" (a share or comment counter
 # beside a link to the article itself).
 _COUNTED_LINE = re.compile(r"(\d{1,6})\s+(\S.*)")
 _MIN_TITLE_WORDS = 3
