@@ -125,7 +125,7 @@ class GroupConfig(_Section):
     scope_weight: float = Field(
         5.0,
         ge=0.0,
-        description="Weight of the scope (additional, insured, November 2024).",
+        description="Weight of the scope (extra, uninsured, March 2023).",
     )
     context_weight: float = Field(
         1.0, ge=0.0, description="Weight of the sentence words."

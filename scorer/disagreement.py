@@ -3,8 +3,8 @@
 Per subject, claims are first reduced to **voices** (one per independent origin, see
 :mod:`scorer.independence`): a voice states the interval of its heaviest claim (the
 latest, on ties) and carries the sum of its claims' weights, capped at 1, as its weight.
-Claims of one sentence that add up to another voice's value (1,000 sappers + 5,000
-builders against 6,000 engineers and builders) stand for their sum: parts of a total,
+Claims of one sentence that add up to another voice's value (800 welders + 400 crane
+operators against 1,200 workers) stand for their sum: parts of a total,
 not rivals of it, even when grouping put the parts in the total's subject one by one.
 
 Values are compared on a log10 scale when every value is positive (counts, money,
@@ -16,15 +16,15 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 * gap ``G`` = how far the highest lower bound lies above the lowest upper bound, when
   it does (the two voices' intervals do not overlap), scaled by
   ``(1 + min(w_i, w_j) / max(w)) / 2`` for those two voices (open bounds never cause
-  a gap on their open side: "more than 10,000" does not contradict 12,000);
+  a gap on their open side: "more than 7,500" does not contradict 9,500);
 * voices ``V`` = ``min(1, (n - 1) / (voices_saturation - 1))``.
 
 Before these, a voice more than ``out_of_scale`` orders of magnitude from the weighted
 median (log scale only) is left out and counted in ``n_out_of_scale``, provided the
-voices within that scale hold most of the weight. 12 against 1,400 is far more often
+voices within that scale hold most of the weight. 17 against 2,300 is far more often
 two quantities the frame could not tell apart, or a stray number, than two sources
-disagreeing; real disputes in the news sit within a factor of ten (20,000 against
-90,000 marchers, $15bn against $60bn of damage).
+disagreeing; real disputes in the news sit within a factor of ten (25,000 against
+85,000 marchers, $4bn against $18bn of damage).
 
 The score is::
 
@@ -233,8 +233,8 @@ def _merge_parts(
     members: list[dict], config: DisagreementConfig, siblings: dict
 ) -> list[dict]:
     """The subject's rows; a figure stated in one sentence with others of its unit
-    ("1,000 sappers and 5,000 builders") whose sum matches a figure of another
-    sentence of the subject (6,000 engineers and builders) stands for that sum: it is
+    ("800 welders and 400 crane operators") whose sum matches a figure of another
+    sentence of the subject (1,200 workers) stands for that sum: it is
     a part of the total, not a rival of it. One whose sum matches a figure of another
     subject is a part of that total and is left out here."""
     exact = _Values(

@@ -8,7 +8,7 @@ clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by
 first (troops never join usd), and a block larger than ``max_block`` is split further
 by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
 different things happened (died, attended) or count people of different countries
-("120 Peruvians", "45 Chileans") never share a subject.
+("130 Peruvians", "38 Chileans") never share a subject.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _texts(column: pd.Series) -> list[str]:
 
 
 def _split(value: object) -> tuple[str, ...]:
-    """The parts of a "; "-joined field ("egyptians; jordanians")."""
+    """The parts of a "; "-joined field ("peruvians; chileans")."""
     if not isinstance(value, str) or not value:
         return ()
     return _split_text(value)
@@ -79,11 +79,11 @@ def _fields(
             config.predicate_weight,
             _HALF,
         ),
-        # A figure about the Egyptians is not one about everybody: a named actor on
+        # A figure about the Peruvians is not one about everybody: a named actor on
         # one side only counts against joining.
         (actors, config.actor_weight, config.absent_actor_similarity),
         (
-            # Word by word, so that "November 2024" still meets "November".
+            # Word by word, so that "October 2023" still meets "October".
             [" ".join(_split(v)) for v in _texts(claims["scope"])],
             config.scope_weight,
             config.absent_actor_similarity,
@@ -153,7 +153,7 @@ def _distances(
         numerator += weight * (both * similarity + (either - both) * absent)
         denominator += weight * either
         if index == _ACTOR_FIELD and actor_conflict:
-            # Figures about different named actors (Egyptians, Jordanians) are about
+            # Figures about different named actors (Peruvians, Chileans) are about
             # different quantities, however alike the rest of their frames.
             conflict |= (both > 0) & (similarity <= 0)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -201,8 +201,8 @@ def _places() -> dict[str, str]:
 
 
 def _quote_places(quotes: list[str]) -> list[str]:
-    """The country a claim's own words name, when they name one ("120 Peruvians",
-    "45 Chilean miners"): who the figure counts, stated with the figure."""
+    """The country a claim's own words name, when they name one ("130 Peruvians",
+    "38 Chilean miners"): who the figure counts, stated with the figure."""
     places = _places()
     out = []
     for quote in quotes:
@@ -303,7 +303,7 @@ def _measure_units() -> frozenset[str]:
 
 def _block_key(unit: str) -> str:
     """Measures block by their unit; counts, and numbers that name no unit, share one
-    block where the unit is a feature, so "75,000" can join "15,000 people"."""
+    block where the unit is a feature, so "45,000" can join "9,000 people"."""
     if unit in _measure_units() or "_per_" in unit:
         return unit
     return "#count"

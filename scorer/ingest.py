@@ -178,9 +178,9 @@ def read_documents(
 def parse_date(value: object) -> dt.date | None:
     """A date from ISO or common written formats; ``None`` when there is none.
 
-    Accepts ``date``/``datetime`` objects and strings such as ``2025-06-26``,
-    ``2025-06-26T09:00:00Z``, ``June 26, 2025``, ``26 June 2025``, ``Thu, 26 Jun 2025
-    10:00:00 GMT`` or ``06/26/2025``. A string must name a year (1800-2199);
+    Accepts ``date``/``datetime`` objects and strings such as ``2023-03-14``,
+    ``2023-03-14T09:00:00Z``, ``March 14, 2023``, ``14 March 2023``, ``Tue, 14 Mar 2023
+    10:00:00 GMT`` or ``03/14/2023``. A string must name a year (1800-2199);
     anything unparseable gives ``None``, never an exception.
     """
     if isinstance(value, dt.datetime):
@@ -196,7 +196,7 @@ def parse_date(value: object) -> dt.date | None:
         try:
             return dt.date.fromisoformat(text[:10])
         except ValueError:
-            return None  # "2025-13-45"
+            return None  # "2023-13-45"
     parsed = _parse_date_fallback(text)
     if parsed is None or not 1800 <= parsed.year < 2200:
         return None
@@ -213,7 +213,7 @@ def _parse_date_fallback(text: str) -> dt.date | None:
         return _parse_date_formats(text)
     try:
         # Parsed with two defaults: when they differ the text lacks its day or month
-        # ("June 2025"), and a made-up day is worse than no date.
+        # ("March 2023"), and a made-up day is worse than no date.
         first, second = (
             date_parser.parse(text, default=default, ignoretz=True).date()
             for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
@@ -472,7 +472,7 @@ def _looks_like_claim(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    """A short line giving a date ("June 26, 2025", "By X | 15 June 2025")."""
+    """A short line giving a date ("March 14, 2023", "By X | 9 March 2023")."""
     return (
         len(line) <= 60
         and _DATE_RE.search(line) is not None
@@ -571,8 +571,8 @@ def _topic_similarity(a: str, b: str) -> float:
 
     The mean of two measures: the share of each text's ten most frequent content
     words found in the other (averaged both ways), and the overlap coefficient of
-    their content-word sets. Halves of one article score about 0.1 or more, the ISW
-    report and the displacement essay glued after it (seed 001) 0.06.
+    their content-word sets. Halves of one article score about 0.1 or more, an
+    article and an unrelated essay glued after it far less.
     """
     words_a, words_b = _topic_words(a), _topic_words(b)
     if not words_a or not words_b:
@@ -885,7 +885,7 @@ def _outlet_from_text(
 ) -> str:
     """A publisher the text names in a masthead-like way, or ``""``.
 
-    A name counts when two cue lines name it ("© 2025 X", "continue reading X"), or
+    A name counts when two cue lines name it ("© 2023 X", "continue reading X"), or
     when one cue names it and it also stands alone on a short line; a headline
     prefix "X: ..." counts as a cue only with X standing alone right below it.
     """
@@ -1572,7 +1572,7 @@ class _Run:
     ) -> list[tuple[int, str]]:
         """Lines where an unrelated text glued after the article starts.
 
-        After a break line ("Share the Post:", "Related posts"), a new piece must
+        After a break line ("Share this story:", "Related posts"), a new piece must
         follow: an optional short heading, then at least ``min_chars`` of text with a
         paragraph in it, sharing few topic words with the article before the break.
         """

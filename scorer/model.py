@@ -51,9 +51,9 @@ class Document:
 class Quantity:
     """A number as a claim states it: an interval with possibly open ends.
 
-    ``low``/``high`` are ``None`` where the bound is open ("more than 10 million" has
+    ``low``/``high`` are ``None`` where the bound is open ("more than 4 million" has
     no ``high``). A single value has ``low == high``. ``relative`` marks claims such
-    as "triple the number", whose value is a factor, not a count.
+    as "quadruple the number", whose value is a factor, not a count.
     """
 
     low: float | None

@@ -1,27 +1,27 @@
 """Extraction stage: attribution chains, who said each claim, publisher first.
 
 A chain starts with the document's publisher and follows the cues of the text outward
-to the origin: "Reuters, citing a South Korean lawmaker with access to intelligence
-from South Korea's National Intelligence Service, reported ..." gives
-``publisher > Reuters > South Korean lawmaker > National Intelligence Service``.
+to the origin: "Reuters, citing a Chilean senator with access to information from
+Chile's National Emergency Office, reported ..." gives
+``publisher > Reuters > Chilean senator > National Emergency Office``.
 
 How a claim gets its chain:
 
 1. Its own sentence: the attribution whose scope covers the claim ("X said that ..."
-   covers what follows the verb, "..., X said." what precedes it, "a count of 41
+   covers what follows the verb, "..., X said." what precedes it, "a count of 73
    provided by X" the phrase around it). Clause-level attributions nest, outlets
-   outermost; phrase-level ones ("X's estimate", "an AFP tally") win over them.
+   outermost; phrase-level ones ("X's estimate", "a DPA tally") win over them.
 2. Otherwise the nearest attribution earlier in the same paragraph.
 3. Otherwise the document's lead: an attribution in the first body paragraph whose
-   source the text names again later ("This was reported by CNN, relying on ...").
+   source the text names again later ("The Harbour Gazette reported this, citing ...").
 4. Otherwise the publisher alone.
 
-A dateline or source credit ("LOS ANGELES (KCAL, KCBS) —", "Source: BBC") puts that
+A dateline or source credit ("LISBON (KLTV, KRBT) —", "Source: DPA") puts that
 outlet after the publisher in every later chain. Sources are resolved in text order:
-pronouns and generic phrases ("the agency", "the minister", "intelligence
-calculations") take the source named before that shares their head word, surnames
+pronouns and generic phrases ("the agency", "the minister", "police
+estimates") take the source named before that shares their head word, surnames
 take the full name written elsewhere, and an outlet a source spoke to anywhere in the
-text ("two diplomats told AFP") is put before that source in every chain.
+text ("two envoys told DPA") is put before that source in every chain.
 
 Cue words and the function words the reader relies on live in
 ``scorer/data/cues.toml``; source names, aliases, kinds and generic kind patterns in
@@ -88,7 +88,7 @@ _TRAILING_MARKERS = _grammar("trailing_markers")  # "who", "with": a clause foll
 _REDUCED = _grammar("reduced_clause")  # "when asked ...": an adverbial clause
 _LINKING = _grammar("linking")  # words that carry no content in a name
 _QUALIFIERS = _grammar("qualifiers")  # "up to", "more than" before a figure
-_ADJECTIVES = _grammar("document_adjectives")  # "a new AFP tally"
+_ADJECTIVES = _grammar("document_adjectives")  # "a new DPA tally"
 _CLOSERS = _grammar("closers")  # determiners that open a noun phrase
 
 
@@ -178,8 +178,8 @@ class SourceRegistry:
         Parameters
         ----------
         name
-            A source phrase as written ("the NIS", "Saudi Health Minister Fahd
-            Al-Jalajel", "two Arab diplomats").
+            A source phrase as written ("the NEO", "Peruvian Interior Minister Ana
+            Duarte", "three Baltic envoys").
 
         Returns
         -------
@@ -193,8 +193,8 @@ class SourceRegistry:
         """Everything known about a source phrase: name, kind, institution, reliability.
 
         An official named with a title maps to the institution the title names:
-        "Saudi Health Minister Fahd Al-Jalajel" is the official "Fahd Al-Jalajel" of
-        the "Saudi Health Ministry".
+        "Peruvian Interior Minister Ana Duarte" is the official "Ana Duarte" of
+        the "Peruvian Interior Ministry".
         """
         cached = self._cache.get(name)
         if cached is None:
@@ -503,7 +503,7 @@ class _CueRole(NamedTuple):
     verb: bool  # "said", "estimates"
     passive: bool  # "reported" (by ...), written in lower case
     from_noun: bool  # "estimates" (from ...)
-    article: bool  # "a", "an", "the": an "AFP tally" may follow
+    article: bool  # "a", "an", "the": a "DPA tally" may follow
 
 
 def _cue_roles(
@@ -592,8 +592,8 @@ def _lookup(name: str, registry: SourceRegistry) -> SourceInfo | None:
 def _classify(text: str, lex: _Lexicon) -> str:
     """The kind the generic patterns give a phrase ("" when none matches).
 
-    The leftmost match wins, the longest on ties: "a spokesperson for the health
-    ministry" is an official, "the director of the Korea program" an expert.
+    The leftmost match wins, the longest on ties: "a spokesperson for the transport
+    ministry" is an official, "the director of the Andes program" an expert.
     """
     known = lex.memo.get(("kind", text))
     if known is not None:
@@ -614,7 +614,7 @@ def _pattern_reliability(text: str, lex: _Lexicon) -> float | None:
 
 
 def _is_role(lex: _Lexicon, word: str) -> bool:
-    """Whether a word is a title or role ("minister", "Supt.", "analyst")."""
+    """Whether a word is a title or role ("minister", "Capt.", "analyst")."""
     known = lex.memo.get(("role", word))
     if known is None:
         known = _memo(lex, "role", word, lex.role_re.fullmatch(word) is not None)
@@ -649,7 +649,7 @@ def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
 
 
 def _split_title(name: str, lex: _Lexicon) -> tuple[str, str]:
-    """Split "Saudi Health Minister Fahd Al-Jalajel" into (title, person name).
+    """Split "Peruvian Interior Minister Ana Duarte" into (title, person name).
 
     Returns ``("", name)`` when the phrase has no title followed by a proper name.
     """
@@ -729,7 +729,7 @@ def _describe(phrase: str, registry: SourceRegistry) -> SourceInfo:
         kind = _classify(title, lex) or "person"
         has_role = any(_is_role(lex, w) for w in title.split())
         if kind in ("primary", "outlet", "wire") and not has_role:
-            # "weather forecasting firm AccuWeather": an organisation of that kind.
+            # "seismic monitoring firm QuakeWatch": an organisation of that kind.
             return SourceInfo(person, _classify(person, lex) or kind)
         if kind not in ("official", "expert"):
             kind = "official" if has_role else "person"
@@ -766,7 +766,7 @@ def _looks_like_person_uncached(name: str, lex: _Lexicon) -> bool:
 
 
 def _institution(title: str, lex: _Lexicon) -> str:
-    """The institution a title names ("Saudi Health Minister" -> a ministry)."""
+    """The institution a title names ("Peruvian Interior Minister" -> a ministry)."""
     words = title.split()
     for marker in (" for ", " of ", " at "):
         if marker in f" {title} ":
@@ -811,7 +811,7 @@ def _content_words_uncached(name: str, lex: _Lexicon) -> frozenset[str]:
             continue
         title = i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
         if title and _is_role(lex, word):
-            continue  # a title before a name: "Superintendent Snow" ~ "Larry Snow"
+            continue  # a title before a name: "Commissioner Vale" ~ "Ruth Vale"
         kept.extend(w for w in _WORD.findall(word) if w not in _LINKING)
     return frozenset(kept)
 
@@ -826,16 +826,16 @@ def same_source(a: str, b: str, registry: SourceRegistry) -> bool:
 
     True when they resolve to the same registry name, are equal once lower-cased and
     stripped of articles, number words and punctuation, when one's content words
-    contain the other's ("two Arab diplomats" ~ "Arab diplomats"), when one is the
-    acronym of the other ("CPD" ~ "Chicago Police Department"), or when one is a
-    domain spelling of the other ("cbsnews.com" ~ "CBS News").
+    contain the other's ("three Baltic envoys" ~ "Baltic envoys"), when one is the
+    acronym of the other ("MFD" ~ "Mapleton Fire Department"), or when one is a
+    domain spelling of the other ("harbourgazette.com" ~ "Harbour Gazette").
 
     Parameters
     ----------
     a, b
         Source names, as written or as resolved.
     registry
-        The source registry, for aliases ("NIS" ~ "South Korea's spy agency").
+        The source registry, for aliases ("NEO" ~ "Chile's emergency office").
     """
     if not a.strip() or not b.strip():
         return a.strip().lower() == b.strip().lower()
@@ -920,7 +920,7 @@ class _Sentence:
     hits: list[_Hit] = field(default_factory=list)
     governs: tuple[Link, ...] | None = None
     trailing: bool = False  # its governing attribution closes it: "..., X said."
-    # "X confirmed the fatalities": an attribution of what came before.
+    # "X confirmed the closures": an attribution of what came before.
     backref: tuple[Link, ...] | None = None
     quoted: bool = False  # opens with a quotation mark or continues an open quote
 
@@ -968,7 +968,7 @@ class _Context:
         if self._acronyms is None:
             found: dict[str, str] = {}
             text, start, end = self.text, self.start, self.end
-            # Every acronym is written in brackets after its full name: "... (NIS)".
+            # Every acronym is written in brackets after its full name: "... (NEO)".
             if _BRACKETED_CAPITAL.search(text, start, end):
                 acronym_re = self.registry.lexicon.acronym_re
                 for match in acronym_re.finditer(text, start, end):
@@ -981,8 +981,8 @@ class _Context:
 
 
 def _person_in(phrase: str, lex: _Lexicon) -> str:
-    """The person a run of capitalised words names ("Health Minister Fahd Al-Jalajel"
-    names "Fahd Al-Jalajel"), or ``""``."""
+    """The person a run of capitalised words names ("Interior Minister Ana Duarte"
+    names "Ana Duarte"), or ``""``."""
     known = lex.memo.get(("person in", phrase))
     if known is None:
         known = _memo(lex, "person in", phrase, _person_in_uncached(phrase, lex))
@@ -1076,7 +1076,7 @@ class _Analysis:
                 if other.trailing and not sentence.quoted:
                     break
                 return other.governs
-        # "Among the dead were 660 Egyptians. All but 31 were unauthorized, according
+        # "Among the injured were 140 Peruvians. All but 9 were unregistered, according
         # to officials." A trailing attribution of the next sentence covers both.
         if index + 1 < len(self.sentences):
             following = self.sentences[index + 1]
@@ -1086,7 +1086,7 @@ class _Analysis:
                 if following.backref:
                     return following.backref
         # A one-sentence paragraph right after an attributed one continues it
-        # ("Arab diplomats told AFP that 1,081 died. / Over 650 Egyptians, ...").
+        # ("Baltic envoys told DPA that 2,340 were hurt. / Over 900 Latvians, ...").
         previous = self.sentences[index - 1] if index > 0 else None
         following = (
             self.sentences[index + 1] if index + 1 < len(self.sentences) else None
@@ -1289,7 +1289,7 @@ def _cue_order(cue: _Cue) -> tuple[int, int]:
 
 
 def _possessive_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | None:
-    """ "Ukraine's estimate", "CPD's 15,000", "the organizers' 75,000 figure"."""
+    """ "Chile's estimate", "MFD's 6,800", "the unions' 45,000 figure"."""
     tok, _, e = tokens[i]
     if tok.endswith(("'s", "’s", "'S", "’S")):
         mark = e - 2
@@ -1313,7 +1313,7 @@ def _possessive_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue |
 
 
 def _compound_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | None:
-    """ "an AFP tally", "a recent UCLA report", "the Egyptian cabinet statement"."""
+    """ "a DPA tally", "a recent Halden report", "the Peruvian cabinet statement"."""
     j = i + 1
     if tokens[j][0].lower() in _ADJECTIVES:
         j += 1
@@ -1362,7 +1362,7 @@ def _sentence_hits(
     for cue in mine:
         by_kind.setdefault(cue.kind, []).append(cue)
     for phase in _PHASES:
-        # Verbs right to left, so that "a statement published on 22 June reads" gives
+        # Verbs right to left, so that "a notice published on 9 March reads" gives
         # "reads" its whole subject before "published" is tried.
         found = by_kind.get(phase, [])
         for cue in reversed(found) if phase == "verb" else found:
@@ -1408,7 +1408,7 @@ def _sentence_hits(
 
 def _split_scopes(hits: list[_Hit], tokens: _Tokens, lex: _Lexicon) -> None:
     """Keep each clause-level attribution to its own clause when a sentence joins two:
-    "CoreLogic estimated $35bn, while brokers pegged losses at $20bn"."""
+    "Kestrel Re estimated $12bn, while brokers put losses at $7bn"."""
     clause = [h for h in hits if h.clause]
     for first, second in zip(clause, clause[1:], strict=False):
         joint = None
@@ -1460,8 +1460,8 @@ def _phrase_after(
 ) -> tuple[int, int] | None:
     """The span of the source phrase starting at ``pos`` (read forwards).
 
-    Stops at punctuation and clause words; keeps a parenthesised acronym ("(NIS)")
-    and nested cues ("privy to intelligence from ...").
+    Stops at punctuation and clause words; keeps a parenthesised acronym ("(NEO)")
+    and nested cues ("with access to information from ...").
     """
     i = _token_at(tokens, pos)
     first = last = None
@@ -1592,10 +1592,10 @@ def _phrase_before(
     if first is None or last is None:
         return None
     if governed == "with" and absolute:
-        governed = ""  # "with reports indicating that ...": an absolute clause
+        governed = ""  # "with figures indicating that ...": an absolute clause
     if governed in lex.prepositions:
         # The object of a preposition is no subject, except a name after "of": "a
-        # project of G Elliott Morris, a data journalist, calculated ...".
+        # project of J Mason Kerr, a statistician, calculated ...".
         phrase = " ".join(t[0] for t in tokens[i + 1 : end_index])
         if governed != "of" or not _looks_like_person(phrase, lex):
             return None
@@ -1643,8 +1643,8 @@ def _is_sourcey_uncached(
 
 
 def _reduce(phrase: str, lex: _Lexicon) -> list[str]:
-    """Split a source phrase into its chain: "a lawmaker with access to intelligence
-    from the NIS" -> ["a lawmaker", "the NIS"]; "data from X" -> ["X"]."""
+    """Split a source phrase into its chain: "a senator with access to information
+    from the NEO" -> ["a senator", "the NEO"]; "data from X" -> ["X"]."""
     match = lex.nested_re.search(phrase)
     if match is None:
         return [phrase]
@@ -1670,7 +1670,7 @@ def _sources(
     if out and descriptor:
         out[-1].descriptor = descriptor
     elif len(parts) == 1 and parts[0] != phrase:
-        out[0].descriptor = phrase  # "a new report from X": X is "the report" later
+        out[0].descriptor = phrase  # "a new study from X": X is "the study" later
     return out
 
 
@@ -1759,7 +1759,7 @@ def _passive_hit(
         return _Hit(cue.start, span[1], (lo, sentence.end), sources, word, True)
     lo, hi = _clause_bounds(tokens, cue.start, sentence)
     if ctx.text[sentence.start : cue.start].rstrip().endswith(","):
-        # "X sent 11,000 troops, confirmed by Y": the participle closes what precedes.
+        # "X sent 3,200 engineers, confirmed by Y": the participle closes what precedes.
         lo = _clause_bounds(tokens, lo - 2, sentence)[0]
     return _Hit(cue.start, span[1], (lo, hi), sources, word, False)
 
@@ -1777,11 +1777,11 @@ def _verb_hit(
     if vi > 0 and (
         _is_possessive(tokens[vi - 1][0]) or tokens[vi - 1][0].lower() in _CLOSERS
     ):
-        return None  # a noun: "Ukraine's estimate", "the report"
+        return None  # a noun: "Chile's estimate", "the report"
     if vi + 1 < len(tokens) and tokens[vi + 1][0] in ("from", "of", "by", "for"):
-        return None  # a noun: "estimates from local police departments"
+        return None  # a noun: "estimates from regional transit authorities"
     j = vi
-    while j > 0:  # words between the source and its verb: "The NIS also believes"
+    while j > 0:  # words between the source and its verb: "The NEO also believes"
         tok = tokens[j - 1][0]
         low = tok.lower()
         if (
@@ -1812,7 +1812,7 @@ def _verb_hit(
         return None
     sources = prefix + _sources(phrase, span[0], lex, descriptor) + suffix
     after_index = vi + 1
-    if cue.word in lex.object_verbs:  # the outlet a source spoke to: "told AFP"
+    if cue.word in lex.object_verbs:  # the outlet a source spoke to: "told DPA"
         obj = _phrase_after(text, tokens, cue.end, lex, limit=5)
         if obj is not None:
             obj_text = text[obj[0] : obj[1]]
@@ -1842,7 +1842,7 @@ def _verb_hit(
 
 
 def _is_possessive(token: str) -> bool:
-    """ "Ukraine's", "organizers'": a word ending in a possessive."""
+    """ "Chile's", "unions'": a word ending in a possessive."""
     return token.endswith(_POSSESSIVE_ENDS) and _POSSESSIVE.search(token) is not None
 
 
@@ -1860,7 +1860,7 @@ def _first_tokens(
 
 
 def _reports(complement: str, lex: _Lexicon) -> bool:
-    """Whether a verb's complement states a content: "said that", "estimated 15,000"."""
+    """Whether a verb's complement states a content: "said that", "estimated 6,800"."""
     # A digit, a colon or a quotation mark decides at once, without the word search.
     return _CONTENT_MARK.search(complement) is not None or bool(
         lex.content_re.search(complement)
@@ -1870,7 +1870,7 @@ def _reports(complement: str, lex: _Lexicon) -> bool:
 def _inverted_hit(
     cue: _Cue, vi: int, sentence: _Sentence, tokens: _Tokens, ctx: _Context
 ) -> _Hit | None:
-    """'"...," said a State Department official': the source follows its verb."""
+    """'"...," said a Treasury official': the source follows its verb."""
     lex = ctx.registry.lexicon
     if (
         vi == 0
@@ -1995,7 +1995,7 @@ def _subject(
                 or not (first[:1].islower() or first.lower() in _CLOSERS)
             ):
                 return None
-            descriptor = piece  # "ACLU, part of the coalition, said"
+            descriptor = piece  # "Greenpeace, part of the coalition, said"
             first_piece = tokens[left][1]
             right = left - 1
             continue
@@ -2013,7 +2013,7 @@ def _subject(
 
 def _cut_trailing(tokens: _Tokens, left: int, right: int, lex: _Lexicon) -> int:
     """End of a subject piece before a trailing participle or "with access to" clause
-    ("two Arab diplomats coordinating their countries' responses")."""
+    ("three Baltic envoys tracking their nationals' cases")."""
     for i in range(right - 1, left, -1):
         tok = tokens[i][0]
         marker = tok.lower() in _TRAILING_MARKERS or (
@@ -2044,7 +2044,7 @@ def _appositive(piece: str, lex: _Lexicon) -> bool:
 
 
 def _possessor(tokens: _Tokens, index: int, lex: _Lexicon) -> int:
-    """Where the owner of a possessive token ("Ukraine's", "the organizers'") starts."""
+    """Where the owner of a possessive token ("Chile's", "the unions'") starts."""
     start = tokens[index][1]
     i = index - 1
     while i >= 0:
@@ -2068,7 +2068,7 @@ def _possessor(tokens: _Tokens, index: int, lex: _Lexicon) -> int:
 def _from_hit(
     cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
 ) -> _Hit | None:
-    """ "Preliminary estimates from local police departments ranged from ..." """
+    """ "Early estimates from regional transit authorities ranged from ..." """
     lex = ctx.registry.lexicon
     span = _phrase_after(ctx.text, tokens, cue.end, lex)
     if span is None:
@@ -2083,7 +2083,7 @@ def _from_hit(
 
 
 def _headline_hit(cue: _Cue, sentence: _Sentence, ctx: _Context) -> _Hit | None:
-    """ "UCLA: L.A. Wildfires Cost Up to $164B": a headline naming its source first."""
+    """ "Oxfam: Coastal Floods Displace 90,000": a headline naming its source first."""
     if (
         cue.start != sentence.start
         or ctx.text[sentence.end - 1 : sentence.end] in ".!?"
@@ -2100,7 +2100,7 @@ def _headline_hit(cue: _Cue, sentence: _Sentence, ctx: _Context) -> _Hit | None:
 def _local_hit(
     cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
 ) -> _Hit | None:
-    """A phrase-level attribution: "X's estimate", "X's 15,000", "an AFP tally"."""
+    """A phrase-level attribution: "X's estimate", "X's 6,800", "a DPA tally"."""
     lex = ctx.registry.lexicon
     text = ctx.text
     if cue.kind == "possessive":
@@ -2110,7 +2110,7 @@ def _local_hit(
         lo = _possessor(tokens, index, lex)
         phrase = text[lo : cue.start]
         if ctx.registry.lookup(text[lo : tokens[index][2]]) is not None:
-            phrase = text[lo : tokens[index][2]]  # a name ending in 's: "Moody's"
+            phrase = text[lo : tokens[index][2]]  # a name ending in 's: "Sotheby's"
         name = _clean(phrase, lex)
         if not name or not _is_sourcey(phrase, lex, ctx.registry):
             return None
@@ -2139,8 +2139,8 @@ def _local_hit(
 
 
 def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
-    """End of the noun phrase going on at ``pos`` ("estimate of 30,000 people" ends
-    before "as very high"): the next punctuation or clause word."""
+    """End of the noun phrase going on at ``pos`` ("estimate of 8,000 people" ends
+    before "as far too low"): the next punctuation or clause word."""
     for tok, s, _ in tokens[_token_at(tokens, pos) :]:
         low = tok.lower()
         if not tok[0].isalnum() and tok[0] not in "$€£":
@@ -2159,7 +2159,7 @@ def _resolve(source: _Source, ctx: _Context) -> None:
     lex = registry.lexicon
     listed = registry.lookup(source.surface)
     if listed is not None and not _is_publisher(listed.name, ctx.publisher, registry):
-        # Before cleaning, which would drop the "'s" of "Moody's".
+        # Before cleaning, which would drop the "'s" of "Sotheby's".
         source.link = Link(listed.name, listed.kind)
         source.words = _content_words(listed.name, registry)
         return
@@ -2222,7 +2222,7 @@ def _resolve(source: _Source, ctx: _Context) -> None:
             _copy(source, antecedent)
             return
         if all(w in lex.documents for w in _WORD.findall(low)):
-            return  # "estimate says", "the statement": nobody named
+            return  # "study says", "the statement": nobody named
 
     kind = info.kind
     if source.descriptor and kind in ("person", "unknown"):
@@ -2262,7 +2262,7 @@ def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
     while len(words) > 1 and words[-1] in lex.documents:
         words.pop()
     if len(words) != 1:
-        return None  # "local fire authorities" describes itself
+        return None  # "regional water authorities" describes itself
     head = words[0]
     stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
     pattern = re.compile(rf"\b{re.escape(stem)}(?:s|es)?\b")
@@ -2315,7 +2315,7 @@ def _hit_links(hit: _Hit) -> tuple[Link, ...]:
 
 
 def _head_word(name: str) -> str:
-    """The head noun of a name, singular: "two Arab diplomats" -> "diplomat"."""
+    """The head noun of a name, singular: "three Baltic envoys" -> "envoy"."""
     head = re.split(r"\s+(?:of|for|at|in|from|with)\s+", name.lower(), maxsplit=1)[0]
     words = _WORD.findall(head)
     word = words[-1] if words else ""
@@ -2368,7 +2368,7 @@ def _credit(
     publisher: str,
     registry: SourceRegistry,
 ) -> tuple[int, Link] | None:
-    """A dateline or source credit near the top: "LOS ANGELES (KCAL, KCBS) —"."""
+    """A dateline or source credit near the top: "LISBON (KLTV, KRBT) —"."""
     lex = registry.lexicon
     seen = 0
     for start, end in paragraphs:

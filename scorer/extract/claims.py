@@ -36,7 +36,7 @@ _TIME_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# A bare month names when a figure holds ("sent in November"); "May" is left out, since
+# A bare month names when a figure holds ("hired in October"); "May" is left out, since
 # it is also a modal verb at the start of a sentence.
 _MONTH_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
@@ -265,7 +265,7 @@ def extract_claims(
             and mention.quantity.unit == "people"
             and noun not in res.units.noun_units
         ):
-            # A demonym ("323 Egyptians") says who, not what: people, and an actor.
+            # A demonym ("130 Peruvians") says who, not what: people, and an actor.
             actors = (noun, *(a for a in actors if a != noun))
             noun = "people"
         attribution = _with_publisher(attribution, publisher)
@@ -295,7 +295,7 @@ def extract_claims(
     return _resolve_references(doc.text, claims, res.frames)
 
 
-# How far before a number its reference word may stand ("an estimate of 30,000").
+# How far before a number its reference word may stand ("an estimate of 8,000").
 _REFERENCE_WINDOW = 40
 
 
@@ -352,8 +352,8 @@ def _inherit_units(
     count_units: frozenset[str],
 ) -> list[QuantityMention]:
     """Give numbers with no unit the unit their predicate implies, or the count unit
-    of the nearest figure of their sentence ("15,000 people, organisers said
-    75,000")."""
+    of the nearest figure of their sentence ("9,000 people, organisers said
+    45,000")."""
     out = list(mentions)
     for i, mention in enumerate(mentions):
         if mention.quantity.unit or mention.quantity.relative:
@@ -530,7 +530,7 @@ def _names(sentence: str, frames: Frames) -> list[tuple[int, int, str, list[str]
             continue  # a capital at the start of a sentence says nothing
         words = name.lower().split()
         while words and words[0] in frames.stopwords:
-            words = words[1:]  # "In November", "On Wednesday", "The Kremlin"
+            words = words[1:]  # "In October", "On Friday", "The Vatican"
         lowered = " ".join(words)
         if not words or lowered in frames.stopwords or len(lowered) < 3:
             continue

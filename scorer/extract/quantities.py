@@ -10,9 +10,9 @@ How a number is read:
 - ``"4,250"`` is 4250 and ``"4.250"`` is 4.25 (English conventions; a dot separates
   thousands only in ``"1.234.567"``). Magnitudes multiply: ``"$2.7bn"``, ``"40k"``,
   ``"half a million"``. In a range the second end's magnitude, currency and unit also
-  apply to a first end that has none and is smaller: ``"15-18 thousand"`` is
-  15,000-18,000, ``"$8bn-11bn"`` and ``"between $60 and $75 billion"`` likewise,
-  while ``"between 850,000 and 1.3 million"`` keeps 850,000.
+  apply to a first end that has none and is smaller: ``"13-17 thousand"`` is
+  13,000-17,000, ``"$8bn-11bn"`` and ``"between $60 and $75 billion"`` likewise,
+  while ``"between 850,000 and 1.4 million"`` keeps 850,000.
 - Qualifiers: ``"more than / over / at least X"`` and ``"X or more"`` give ``low = X``,
   ``high = None`` (``at_least``); ``"up to / fewer than / nearly / almost X"`` give
   ``high = X`` only (``at_most``); ``"about / around / some / an estimated X"`` give
@@ -29,11 +29,11 @@ How a number is read:
   thousands" 200,000-999,999: the multiple's range times the scale, up to just below
   the next multiple; "a few thousand" (2,000-5,999) and "several hundred" (300-999) the
   same way from the quantifier's range. The ranges are data (``[vague]``).
-- Relative claims ("doubled", "triple the number", "three times as many") have the
+- Relative claims ("doubled", "quadruple the number", "three times as many") have the
   factor as value, unit ``"factor"`` and ``relative=True``.
 
 Not returned: dates and years, clock times, ordinals, footnote markers, ages, phone
-numbers and ids, page furniture ("0 Comments"), durations ("12 days", "one-month"),
+numbers and ids, page furniture ("0 Comments"), durations ("9 days", "six-week"),
 ranks and labels ("top three", "Category 5", "Channel 4"), numbers inside words, model
 names and URLs ("F-35", "Covid-19", "G7"), and unit conversions in brackets right after
 a quantity ("45C (113F)").
@@ -63,7 +63,7 @@ _WORD_CHARS = r"[^\W\d_][\w'’\-\u2010\u2011]*"
 _CUE_WINDOW = 48
 _NOUN_WINDOW = 5
 _LOOKAHEAD_WORDS = 8
-# Canonical units the grammar itself produces: "83%", "two-thirds of", "three times".
+# Canonical units the grammar itself produces: "64%", "two-thirds of", "three times".
 _PERCENT = "percent"
 _FACTOR = "factor"
 # ASCII word boundaries are enough for English number grammar and make scanning faster.
@@ -815,7 +815,7 @@ def _read_match(text: str, match: re.Match[str], lex: UnitLexicon) -> list[_Read
     b = _parse_value(text, match.start(b_span), match.end(b_span), lex)
     if a is None or b is None:
         return []
-    # "rose from 24 to 29", "up by 5 to 29": a change between two values.
+    # "rose from 31 to 36", "up by 5 to 36": a change between two values.
     worded = (match.group("conn") or "").strip().lower() in ("to", "or")
     change = (worded or bool(match.group("from"))) and previous in der.change_words
     reading = None if change else _range(text, lead, a, b, lex)
@@ -1224,7 +1224,7 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
 
 
 def _apply_rate(text: str, reading: _Reading, lex: UnitLexicon) -> None:
-    """Turn "2 people" + "per square meter" into the unit ``people_per_sq_m``."""
+    """Turn "3 people" + "per square meter" into the unit ``people_per_sq_m``."""
     der = lex._derived
     rate = der.grammar.rate.match(text, reading.end)
     if rate and reading.unit:
@@ -1260,7 +1260,7 @@ def _is_claim(
 
 
 def _is_age(text: str, v: _Value, der: _Derived) -> bool:
-    """ "Maria Lopez, 58, said": a small number set off by commas next to a name."""
+    """ "Maria Lopez, 63, said": a small number set off by commas next to a name."""
     if v.raw >= 130 or text[v.end : v.end + 1] != ",":
         return False
     if text[max(0, v.start - 2) : v.start] != ", ":

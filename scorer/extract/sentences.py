@@ -41,7 +41,7 @@ _CACHE_SIZE = 4
 class _Abbreviations:
     """Words whose full stop does not end a sentence (lower-cased, without the dot)."""
 
-    never_final: frozenset[str]  # titles: "Mr.", "Gen.", "Supt." never end a sentence
+    never_final: frozenset[str]  # titles: "Mr.", "Gen.", "Capt." never end a sentence
     maybe_final: frozenset[str]  # "Inc.", "etc.", "U.S.": end one before an opener word
     openers: frozenset[str]  # words that start a sentence after such an abbreviation
 
@@ -107,9 +107,9 @@ def split_sentences(
 ) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text``, in order.
 
-    Handles abbreviations ("U.S.", "Gen.", "Sept.", "Mr.", "St."), initials ("G. Keith
-    Still"), decimals ("3.5"), quotes and brackets closing after the full stop,
-    footnote markers after it ("...missiles.[1] The"), and lines without final
+    Handles abbreviations ("U.S.", "Gen.", "Sept.", "Mr.", "St."), initials ("J. Mason
+    Kerr"), decimals ("3.5"), quotes and brackets closing after the full stop,
+    footnote markers after it ("...harbour.[1] The"), and lines without final
     punctuation (each paragraph holds at least one sentence).
 
     Parameters
@@ -184,7 +184,7 @@ def _is_boundary(
     if bare in abbreviations.never_final:
         return False
     if len(bare) == 1 and bare.isalpha() and before[-1:].isupper():
-        return False  # an initial: "G. Keith Still"
+        return False  # an initial: "J. Mason Kerr"
     if bare in abbreviations.maybe_final or _ACRONYM.match(bare):
         return next_word.lower() in abbreviations.openers
     return True

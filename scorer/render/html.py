@@ -3,7 +3,7 @@
 The page fetches nothing: the style sheet is inline, the plots are matplotlib SVG
 embedded in the markup, and there is no script. Every string that comes from the
 corpus or the config is escaped where it lands: HTML text and attributes here, SVG
-text by matplotlib (with mathtext parsing off, so "$20bn-$30bn" stays text).
+text by matplotlib (with mathtext parsing off, so "$4bn-$9bn" stays text).
 """
 
 from __future__ import annotations
@@ -439,7 +439,7 @@ def _subject_plot(subject: dict[str, Any], key: str, vmax: float) -> tuple[str, 
 
 
 def _bar_label(claim: dict[str, Any], dated: bool) -> str:
-    """ "2025-06-26  Yonhap → … → NIS": outlet and origin, with the date if any."""
+    """ "2023-03-14  Gazette → … → NEO": outlet and origin, with the date if any."""
     links = _links(claim)
     outlet = str(claim.get("outlet") or (links[0] if links else "?"))
     origin = str(claim.get("origin") or (links[-1] if links else ""))
@@ -591,7 +591,7 @@ def _table(headers: list[tuple[str, str]], rows: list[list[str]], css: str = "")
 
 
 def _chain(claim: dict[str, Any]) -> str:
-    """Chips from the publisher out to the origin: outlet → CNN → origin."""
+    """Chips from the publisher out to the origin: outlet → AP → origin."""
     links = _links(claim) or [str(claim.get("outlet") or "?")]
     chips = []
     for i, link in enumerate(links):

@@ -9,7 +9,7 @@ from scorer.render.report import format_value
 
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
-    # Only "<" can open markup; ">" stays readable in chains ("outlet > CNN").
+    # Only "<" can open markup; ">" stays readable in chains ("outlet > AP").
     return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 

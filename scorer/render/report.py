@@ -106,7 +106,7 @@ def build_report(result: RunResult, top: int | None = None) -> dict[str, Any]:
 
 
 def format_value(low: Any, high: Any, unit: str = "") -> str:
-    """A claim's interval as a person writes it: "25,000–30,000", "≥ 10 million"."""
+    """A claim's interval as a person writes it: "40,000–45,000", "≥ 4 million"."""
     low, high = clean(low), clean(high)
     bounds = [abs(v) for v in (low, high) if v is not None]
     # Millions and billions read better as words; the scale is shared by both ends.
