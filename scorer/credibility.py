@@ -60,6 +60,8 @@ def _deviation(value: float | None, centre: object) -> float | None:
 
 
 def _overlaps(a: tuple[object, object], b: tuple[object, object]) -> bool:
+    """Whether two claimed intervals meet (with 0.01% slack; an open end meets
+    everything on its side): the definition :class:`_Intervals` answers in bulk."""
     a_low, a_high = (None if _isnan(v) else float(v) for v in a)  # type: ignore[arg-type]
     b_low, b_high = (None if _isnan(v) else float(v) for v in b)  # type: ignore[arg-type]
     if a_high is not None and b_low is not None and b_low > a_high * 1.0001:
