@@ -139,6 +139,7 @@ class _Lexicon:
     passive_words: frozenset[str]
     verbs: frozenset[str]
     inverting: frozenset[str]
+    spoken: frozenset[str]
     content_re: re.Pattern[str]
     from_nouns: frozenset[str]
     cue_words: frozenset[str]
@@ -465,6 +466,7 @@ def _compile_lexicon(
         passive_words=_words(participles),
         verbs=frozenset(verbs),
         inverting=_words(att.get("inverting_verbs", [])),
+        spoken=_words(att.get("spoken_verbs", [])),
         from_nouns=_words(nouns.get("from", [])),
         cue_words=cue_words,
         forward_index=forward_index,
@@ -1801,12 +1803,15 @@ def _verb_hit(
                 j = k
                 continue
         break
-    found = _subject(tokens, j, ctx, absolute=cue.word.endswith("ing"))
+    speech = cue.word.lower() in lex.spoken
+    found = _subject(tokens, j, ctx, absolute=cue.word.endswith("ing"), speech=speech)
     if found is None:
         return _inverted_hit(cue, vi, sentence, tokens, ctx)
     span, prefix, suffix, first_piece, descriptor = found
     phrase = text[span[0] : span[1]]
-    if not _is_sourcey(phrase, lex, ctx.registry):
+    if not _is_sourcey(phrase, lex, ctx.registry) and not (
+        speech and _definite_common_noun(phrase, lex)
+    ):
         return None
     if not all(span[1] <= c0 or span[0] >= c1 for c0, c1 in claimed):
         return None
@@ -1839,6 +1844,20 @@ def _verb_hit(
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text[cue.end : clause_end], lex)
     return hit
+
+
+def _definite_common_noun(phrase: str, lex: _Lexicon) -> bool:
+    """ "The coastguard", "the port authority": one or two lower-case words after
+    "the". As the subject of a speech verb ("said", "told") such a phrase names a
+    speaker the registry need not know; it is kept in the chain as it stands."""
+    words = phrase.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() == "the"
+        and all(w.isalpha() and w.islower() for w in words[1:])
+        and words[-1] not in lex.not_sources
+        and words[-1] not in lex.time_words
+    )
 
 
 def _is_possessive(token: str) -> bool:
@@ -1893,11 +1912,17 @@ def _inverted_hit(
 
 
 def _subject(
-    tokens: _Tokens, end_index: int, ctx: _Context, absolute: bool = False
+    tokens: _Tokens,
+    end_index: int,
+    ctx: _Context,
+    absolute: bool = False,
+    speech: bool = False,
 ) -> tuple[tuple[int, int], list[_Source], list[_Source], int, str] | None:
     """The subject of a verb whose tokens end before ``end_index``.
 
-    Reads comma-separated pieces backwards, skipping relative clauses ("who attended
+    With ``speech`` (the verb is "said", "told", ...), a definite common noun ("the
+    coastguard") is a subject too. Reads comma-separated pieces backwards, skipping
+    relative clauses ("who attended
     the briefing"), appositions ("director of ..."), and "citing Y" / "quoted by X"
     clauses, which become the end / the start of the chain. Returns the subject's
     span, the sources before and after it in the chain, where the first piece read
@@ -1987,7 +2012,10 @@ def _subject(
             continue
         cut = _cut_trailing(tokens, left, right, lex)
         span = _phrase_before(tokens, cut, lex, floor=left, absolute=absolute)
-        if span is None or not _is_sourcey(text[span[0] : span[1]], lex, ctx.registry):
+        if span is None or not (
+            _is_sourcey(text[span[0] : span[1]], lex, ctx.registry)
+            or (speech and _definite_common_noun(text[span[0] : span[1]], lex))
+        ):
             verbal = any(t[0] in lex.verbs and t[0] not in lex.documents for t in words)
             if (
                 boundary
