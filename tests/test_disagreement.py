@@ -201,3 +201,20 @@ def test_a_dispute_within_a_factor_of_ten_is_not_out_of_scale():
     score = score_voices(voices, CONFIG)
     assert score.out_of_scale == 0
     assert score.disagreement > 0.3
+
+
+def test_of_two_voices_far_apart_the_heavier_does_not_silence_the_other():
+    score = score_voices(
+        [voice("a", 15_000, 15_000, 0.5), voice("b", 750_000, 750_000, 0.6)], CONFIG
+    )
+    assert score.out_of_scale == 0
+    assert score.n_voices == 2 and score.disagreement > 0.3
+
+
+def test_a_voice_left_out_does_not_move_the_centre():
+    voices = [voice("a", 100, 100, 0.4), voice("b", 300, 300, 0.6)]
+    voices.append(voice("stray", 1, 1, 0.4))
+    score = score_voices(voices, CONFIG)
+    assert score.out_of_scale == 1
+    # With the stray the weighted median would be 100; without it, 300.
+    assert score.centre == pytest.approx(300)
