@@ -59,14 +59,20 @@ def _deviation(value: float | None, centre: object) -> float | None:
     return abs(value - centre) / scale
 
 
+def _slack(bound: float) -> float:
+    """An upper bound raised by 0.01% of its size, so that rounding never parts two
+    equal figures (negative ones included)."""
+    return bound + abs(bound) * 1e-4
+
+
 def _overlaps(a: tuple[object, object], b: tuple[object, object]) -> bool:
     """Whether two claimed intervals meet (with 0.01% slack; an open end meets
     everything on its side): the definition :class:`_Intervals` answers in bulk."""
     a_low, a_high = (None if _isnan(v) else float(v) for v in a)  # type: ignore[arg-type]
     b_low, b_high = (None if _isnan(v) else float(v) for v in b)  # type: ignore[arg-type]
-    if a_high is not None and b_low is not None and b_low > a_high * 1.0001:
+    if a_high is not None and b_low is not None and b_low > _slack(a_high):
         return False
-    return not (b_high is not None and a_low is not None and a_low > b_high * 1.0001)
+    return not (b_high is not None and a_low is not None and a_low > _slack(b_high))
 
 
 def _claim_deviations(
@@ -102,7 +108,7 @@ class _Intervals:
     def __init__(self, intervals: list[tuple[float | None, float | None]]) -> None:
         inf = math.inf
         pairs = sorted(
-            (-inf if low is None else low, inf if high is None else high * 1.0001)
+            (-inf if low is None else low, inf if high is None else _slack(high))
             for low, high in intervals
         )
         self.lows = [low for low, _ in pairs]
@@ -110,7 +116,7 @@ class _Intervals:
 
     def overlap(self, low: float | None, high: float | None) -> bool:
         """The same test as :func:`_overlaps` against every interval held."""
-        top = math.inf if high is None else high * 1.0001
+        top = math.inf if high is None else _slack(high)
         count = bisect.bisect_right(self.lows, top)
         if count == 0:
             return False
@@ -239,7 +245,10 @@ def score_outlets(
     }
     deviations = _claim_deviations(claims, subjects) if not claims.empty else {}
     fidelity = _fidelity(claims) if not claims.empty else {}
-    outlet_of = dict(zip(documents["doc_id"], documents["outlet"], strict=True))
+    doc_ids = documents["doc_id"].tolist()
+    outlet_of = dict(
+        zip(doc_ids, _outlet_keys(documents["outlet"].tolist(), doc_ids), strict=True)
+    )
     copied = {
         doc_id: any(outlet_of.get(other) != outlet_of.get(doc_id) for other in others)
         for doc_id, others in near_copies.items()

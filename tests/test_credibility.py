@@ -206,3 +206,39 @@ def test_interval_index_agrees_with_pairwise_overlap(intervals, claim):
     index = _Intervals(intervals)
     expected = any(_overlaps(claim, other) for other in intervals)
     assert index.overlap(*claim) == expected
+
+
+def test_documents_of_unknown_publishers_get_a_row_each_and_copies_count():
+    claims = pd.DataFrame.from_records(
+        [
+            {
+                "claim_id": i,
+                "doc_id": doc_id,
+                "outlet": "unknown",
+                "chain": "unknown > Port Authority",
+                "origin": "Port Authority",
+                "distance": 1.0,
+                "low": 1200.0,
+                "high": 1200.0,
+                "subject": "containers-lost",
+            }
+            for i, doc_id in enumerate(["p1", "p2"])
+        ]
+    )
+    subjects = pd.DataFrame.from_records(
+        [{"subject": "containers-lost", "n_origins": 1, "centre": 1200.0}]
+    )
+    documents = pd.DataFrame.from_records(
+        [{"doc_id": d, "outlet": "unknown"} for d in ("p1", "p2")]
+    )
+    near = {"p1": ("p2",), "p2": ("p1",)}
+    outlets, _ = score_outlets(claims, subjects, documents, near)
+    table = outlets.set_index("outlet")
+    assert set(table.index) == {"unknown (p1)", "unknown (p2)"}
+    # Two unknown publishers copying each other are not independent of each other.
+    assert (table["independence"] == 0.0).all()
+
+
+def test_equal_negative_figures_overlap():
+    assert _overlaps((-3.0, -3.0), (-3.0, -3.0))
+    assert _Intervals([(-3.0, -3.0)]).overlap(-3.0, -3.0)
