@@ -14,6 +14,7 @@ different things happened (died, attended) or count people of different countrie
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -45,7 +46,14 @@ _NEVER = 1e12
 def _texts(column: pd.Series) -> list[str]:
     """A text column as a list of str, missing values as "" (a list, because
     iterating a pyarrow-backed column costs a conversion per value)."""
-    return [v if isinstance(v, str) else "" for v in column.tolist()]
+    return [
+        v if isinstance(v, str) else "" if _missing(v) else str(v)
+        for v in column.tolist()
+    ]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _split(value: object) -> tuple[str, ...]:
@@ -201,19 +209,28 @@ def _places() -> dict[str, str]:
 
 
 def _quote_places(quotes: list[str]) -> list[str]:
-    """The country a claim's own words name, when they name one ("130 Peruvians",
-    "38 Chilean miners"): who the figure counts, stated with the figure."""
+    """The country a claim's own words name, when they name one ("120 Peruvians",
+    "45 Chilean miners", "300 South Koreans"): who the figure counts, stated with the
+    figure. Two-word names are tried first; abbreviations ("UK", "U.S.") are not
+    read, since the registry spells their countries differently."""
     places = _places()
+
+    def country(word: str) -> str | None:
+        return places.get(word) or (
+            places.get(word[:-1]) if word.endswith("s") else None
+        )
+
     out = []
     for quote in quotes:
+        words = [m.group(0).lower().rstrip(".") for m in _WORD.finditer(quote)]
         found = ""
-        for match in _WORD.finditer(quote):
-            word = match.group(0).lower().rstrip(".")
-            country = places.get(word) or (
-                places.get(word[:-1]) if word.endswith("s") else None
+        for i, word in enumerate(words):
+            pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+            named = (country(pair) if pair else None) or (
+                country(word) if len(word) > 3 else None
             )
-            if country:
-                found = country
+            if named:
+                found = named
                 break
         out.append(found)
     return out
@@ -221,7 +238,8 @@ def _quote_places(quotes: list[str]) -> list[str]:
 
 def _place_conflicts(places: np.ndarray) -> np.ndarray:
     """Pairs whose figures count people of two different countries: never one
-    quantity, however alike the rest of their frames."""
+    quantity, however alike the rest of their frames. (Average and complete linkage
+    keep such a pair apart; single linkage may still chain it through a third.)"""
     named = places != ""
     return named[:, None] & named[None, :] & (places[:, None] != places[None, :])
 

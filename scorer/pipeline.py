@@ -332,6 +332,8 @@ def load_claims(path: str | Path) -> Extraction:
         "hedge_cue",
         "copy_group",
         "unit",
+        "doc_id",  # a CSV of numeric ids reads them as numbers
+        "outlet",
     ):
         if column in claims.columns:
             claims[column] = claims[column].fillna("").astype(str)

@@ -90,3 +90,12 @@ def test_figures_counting_people_of_different_countries_stay_apart():
     peru = {subject_of(grouped, q) for q in ("120 Peruvians", "150 Peruvians")}
     assert len(peru) == 1
     assert subject_of(grouped, "45 Chileans") not in peru
+
+
+def test_numeric_document_ids_group_as_their_text_does(claims):
+    numbered = claims.assign(doc_id=claims["doc_id"].map({"a": 1, "b": 2, "c": 3}))
+    as_text = group_claims(claims)
+    as_numbers = group_claims(numbered)
+    assert as_numbers["subject"].nunique() == as_text["subject"].nunique()
+    crowd = {subject_of(as_numbers, q) for q in ("15,000", "75,000", "60,000")}
+    assert len(crowd) == 1
