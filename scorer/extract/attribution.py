@@ -1,8 +1,8 @@
 """Extraction stage: attribution chains, who said each claim, publisher first.
 
 A chain starts with the document's publisher and follows the cues of the text outward
-to the origin: "Reuters, citing a Chilean senator with access to information from
-Chile's National Emergency Office, reported ..." gives
+to the origin: "Reuters, quoting a Chilean senator who was briefed by the National
+Emergency Office, reported ..." gives
 ``publisher > Reuters > Chilean senator > National Emergency Office``.
 
 How a claim gets its chain:
@@ -140,6 +140,7 @@ class _Lexicon:
     verbs: frozenset[str]
     inverting: frozenset[str]
     spoken: frozenset[str]
+    not_speakers: frozenset[str]
     content_re: re.Pattern[str]
     from_nouns: frozenset[str]
     cue_words: frozenset[str]
@@ -467,6 +468,7 @@ def _compile_lexicon(
         verbs=frozenset(verbs),
         inverting=_words(att.get("inverting_verbs", [])),
         spoken=_words(att.get("spoken_verbs", [])),
+        not_speakers=_words(att.get("not_speakers", [])),
         from_nouns=_words(nouns.get("from", [])),
         cue_words=cue_words,
         forward_index=forward_index,
@@ -1078,8 +1080,8 @@ class _Analysis:
                 if other.trailing and not sentence.quoted:
                     break
                 return other.governs
-        # "Among the injured were 140 Peruvians. All but 9 were unregistered, according
-        # to officials." A trailing attribution of the next sentence covers both.
+        # "The port handled 310 ships in May. Most carried grain, the harbour master
+        # said." A trailing attribution of the next sentence covers both.
         if index + 1 < len(self.sentences):
             following = self.sentences[index + 1]
             if following.paragraph == sentence.paragraph:
@@ -1088,7 +1090,7 @@ class _Analysis:
                 if following.backref:
                     return following.backref
         # A one-sentence paragraph right after an attributed one continues it
-        # ("Baltic envoys told DPA that 2,340 were hurt. / Over 900 Latvians, ...").
+        # ("The league told reporters 18 clubs were fined. / Four of them twice, ...").
         previous = self.sentences[index - 1] if index > 0 else None
         following = (
             self.sentences[index + 1] if index + 1 < len(self.sentences) else None
@@ -1809,9 +1811,7 @@ def _verb_hit(
         return _inverted_hit(cue, vi, sentence, tokens, ctx)
     span, prefix, suffix, first_piece, descriptor = found
     phrase = text[span[0] : span[1]]
-    if not _is_sourcey(phrase, lex, ctx.registry) and not (
-        speech and _definite_common_noun(phrase, lex)
-    ):
+    if not _names_speaker(phrase, lex, ctx.registry, speech):
         return None
     if not all(span[1] <= c0 or span[0] >= c1 for c0, c1 in claimed):
         return None
@@ -1846,6 +1846,16 @@ def _verb_hit(
     return hit
 
 
+def _names_speaker(
+    phrase: str, lex: _Lexicon, registry: SourceRegistry, speech: bool
+) -> bool:
+    """Whether a verb's subject names its source: anything source-like, and before a
+    verb of speaking also a body the registry does not know ("the coastguard")."""
+    return _is_sourcey(phrase, lex, registry) or (
+        speech and _definite_common_noun(phrase, lex)
+    )
+
+
 def _definite_common_noun(phrase: str, lex: _Lexicon) -> bool:
     """ "The coastguard", "the port authority": one or two lower-case words after
     "the". As the subject of a speech verb ("said", "told") such a phrase names a
@@ -1857,6 +1867,8 @@ def _definite_common_noun(phrase: str, lex: _Lexicon) -> bool:
         and all(w.isalpha() and w.islower() for w in words[1:])
         and words[-1] not in lex.not_sources
         and words[-1] not in lex.time_words
+        and " ".join(words[1:]) not in lex.not_speakers
+        and words[1] not in lex.not_speakers
     )
 
 
@@ -1920,13 +1932,13 @@ def _subject(
 ) -> tuple[tuple[int, int], list[_Source], list[_Source], int, str] | None:
     """The subject of a verb whose tokens end before ``end_index``.
 
-    With ``speech`` (the verb is "said", "told", ...), a definite common noun ("the
-    coastguard") is a subject too. Reads comma-separated pieces backwards, skipping
-    relative clauses ("who attended
+    Reads comma-separated pieces backwards, skipping relative clauses ("who attended
     the briefing"), appositions ("director of ..."), and "citing Y" / "quoted by X"
-    clauses, which become the end / the start of the chain. Returns the subject's
-    span, the sources before and after it in the chain, where the first piece read
-    starts, and a descriptor of the subject (its apposition or title).
+    clauses, which become the end / the start of the chain. With ``speech`` (the verb
+    is "said", "told", ...), a definite common noun ("the coastguard") is a subject
+    too. Returns the subject's span, the sources before and after it in the chain,
+    where the first piece read starts, and a descriptor of the subject (its
+    apposition or title).
     """
     lex = ctx.registry.lexicon
     text = ctx.text
@@ -2012,9 +2024,8 @@ def _subject(
             continue
         cut = _cut_trailing(tokens, left, right, lex)
         span = _phrase_before(tokens, cut, lex, floor=left, absolute=absolute)
-        if span is None or not (
-            _is_sourcey(text[span[0] : span[1]], lex, ctx.registry)
-            or (speech and _definite_common_noun(text[span[0] : span[1]], lex))
+        if span is None or not _names_speaker(
+            text[span[0] : span[1]], lex, ctx.registry, speech
         ):
             verbal = any(t[0] in lex.verbs and t[0] not in lex.documents for t in words)
             if (
@@ -2023,7 +2034,7 @@ def _subject(
                 or not (first[:1].islower() or first.lower() in _CLOSERS)
             ):
                 return None
-            descriptor = piece  # "Greenpeace, part of the coalition, said"
+            descriptor = piece  # "Greenpeace, a member of the network, said"
             first_piece = tokens[left][1]
             right = left - 1
             continue
