@@ -161,9 +161,9 @@ def _emit(
 
         sys.stdout.write(render_markdown(report))
     elif fmt is Format.csv:
-        from scorer.render.tables import csv_text, subjects_frame
+        from scorer.render.tables import subjects_frame
 
-        sys.stdout.write(csv_text(subjects_frame(result)))
+        sys.stdout.write(subjects_frame(result).to_csv(index=False))
     elif fmt is Format.html:
         from scorer.render.html import render_html
 

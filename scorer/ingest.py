@@ -495,8 +495,8 @@ def _drop_counted_headlines(
 ) -> None:
     """Drop lines that are a number and then the start of the article's own title:
     a counter widget's link back to the page, whose number is no claim."""
-    title_key = _norm(title) if title else ""
-    if not title_key:
+    title_words = _norm(title).split() if title else []
+    if not title_words:
         return
     for i, line in enumerate(stripped):
         if not keep[i] or protected[i]:
@@ -504,8 +504,8 @@ def _drop_counted_headlines(
         match = _COUNTED_LINE.fullmatch(line)
         if not match:
             continue
-        rest = _norm(match.group(2))
-        if len(rest.split()) >= _MIN_TITLE_WORDS and title_key.startswith(rest):
+        words = _norm(match.group(2)).split()
+        if len(words) >= _MIN_TITLE_WORDS and title_words[: len(words)] == words:
             keep[i] = False
 
 

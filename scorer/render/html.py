@@ -734,7 +734,8 @@ def _subject_section(
         shown = _heaviest(shown, _MAX_TABLE_ROWS)
         caption += (
             f" The table lists the {_MAX_TABLE_ROWS} heaviest of "
-            f"{len(subject['claims'])} claims; claims.csv has them all."
+            f"{len(subject['claims'])} claims; the JSON report and claims.csv "
+            "(scorer run -o) have them all."
         )
     claims, dated = _ordered_claims(shown)
     headers = [("date", "date")] if dated else []

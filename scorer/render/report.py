@@ -37,14 +37,13 @@ def clean(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()
     if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return None
-        return round(value, 6)
+        return _clean_float(value)
     return value
 
 
-def _clean_float(value: float) -> float | None:
-    if math.isnan(value) or math.isinf(value):
+def _clean_float(value: Any) -> float | None:
+    """A float rounded to six places; NaN, infinities and pandas' NA become None."""
+    if not isinstance(value, float) or math.isnan(value) or math.isinf(value):
         return None
     return round(value, 6)
 
