@@ -20,9 +20,9 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 * voices ``V`` = ``min(1, (n - 1) / (voices_saturation - 1))``.
 
 Before these, a voice more than ``out_of_scale`` orders of magnitude from the weighted
-median (log scale only) is left out and counted in ``n_out_of_scale``, provided the
-voices within that scale are at least two and hold most of the voices and the weight;
-the centre is then taken again without it. 17 against 2,300 is far more often two
+median (log scale only) is left out and counted in ``n_out_of_scale``, provided there
+are three voices or more and those within that scale hold most of the weight; the
+centre is then taken again without it. 17 against 2,300 is far more often two
 quantities the frame could not tell apart, or a stray number, than two sources
 disagreeing; real disputes in the news sit within a factor of ten (20,000 against
 90,000 marchers, $15bn against $60bn of damage).
@@ -290,10 +290,10 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     out_of_scale = 0
     if config.out_of_scale > 0 and forward is math.log10:
         within = np.abs(x - centre_t) <= config.out_of_scale
-        kept, strays = int(within.sum()), int((~within).sum())
-        # Only a majority around the median, by voices and by weight, can call a
-        # voice out of scale: of two voices far apart, neither is the stray one.
-        if strays and kept >= 2 and kept > strays and w[within].sum() > 0.5 * w.sum():
+        strays = int((~within).sum())
+        # Only most of the weight, around the median of three voices or more, can
+        # call a voice out of scale: of two voices far apart, neither is the stray.
+        if strays and len(valued) >= 3 and w[within].sum() > 0.5 * w.sum():
             out_of_scale = strays
             valued = [v for v, keep in zip(valued, within, strict=True) if keep]
             x, w = x[within], w[within]
