@@ -102,12 +102,6 @@ def _num(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _voices(rows: list[dict]) -> list[Voice]:
-    """One voice per origin: its heaviest claim's interval (the latest on ties), the
-    sum of its claims' weights capped at 1."""
-    return _VoiceTable(rows).voices(np.ones(len(rows), dtype=bool))
-
-
 class _VoiceTable:
     """A subject's claims arranged so that the voices of any subset of them (a time
     window) come from a few array operations instead of a pass in Python."""
@@ -127,8 +121,12 @@ class _VoiceTable:
         )
         self.weights = np.array([r["weight"] for r in rows], dtype=float)
 
-    def voices(self, mask: np.ndarray) -> list[Voice]:
-        """The voices of the claims where ``mask`` is true, by voice key."""
+    def voices(self, mask: np.ndarray | None = None) -> list[Voice]:
+        """One voice per origin among the claims where ``mask`` is true (all by
+        default): its heaviest claim's interval (the latest on ties), the sum of its
+        claims' weights capped at 1. By voice key."""
+        if mask is None:
+            mask = np.ones(len(self.rows), dtype=bool)
         ranked = self.order[mask[self.order]]
         if ranked.size == 0:
             return []
@@ -339,10 +337,12 @@ def _largest_gap(voices: list[Voice], w: np.ndarray, forward) -> float:  # noqa:
     return (forward(top) - forward(bottom)) * factor
 
 
-def _window_score(rows: list[dict], config: DisagreementConfig) -> float:
+def _window_score(
+    rows: list[dict], table: _VoiceTable, config: DisagreementConfig
+) -> float:
     """The largest score among claims published within ``window_days`` of each other
     (undated claims belong to every window); -1 when fewer than two dates. ``rows``
-    have had their parts merged over the whole subject."""
+    have had their parts merged over the whole subject; ``table`` holds their voices."""
     days = np.array(
         [-1 if r["published"] is None else r["published"].toordinal() for r in rows],
         dtype=np.int64,
@@ -350,7 +350,6 @@ def _window_score(rows: list[dict], config: DisagreementConfig) -> float:
     starts = np.unique(days[days >= 0])
     if len(starts) < 2:
         return -1.0
-    table = _VoiceTable(rows)
     undated = days < 0
     best = 0.0
     for start in starts.tolist():
@@ -393,8 +392,9 @@ def measure_disagreement(
     ):
         rows = [all_rows[i] for i in positions]
         merged = _merge_parts(rows, config, siblings)
-        score = score_voices(_voices(merged), config)
-        window = _window_score(merged, config)
+        table = _VoiceTable(merged)
+        score = score_voices(table.voices(), config)
+        window = _window_score(merged, table, config)
         lows = [r["low"] for r in rows if r["low"] is not None]
         highs = [r["high"] for r in rows if r["high"] is not None]
         n_claims = len(rows)
