@@ -36,8 +36,9 @@ The score is::
 with ``a, b, v`` = ``dispersion_weight, gap_weight, voices_weight``. One voice scores 0.
 
 **Time**: where claims carry publication dates, the score is also computed over every
-window of ``window_days`` days (undated claims belong to every window); the largest of
-those is ``window_disagreement``, the spread among sources speaking at the same time,
+window of ``window_days`` days (undated claims belong to every window, and the voices
+the whole subject left out as out of scale stay out); the largest of those is
+``window_disagreement``, the spread among sources speaking at the same time,
 which is what subjects are ranked by. Change over time alone (a toll rising day by day)
 then ranks low while still shown in ``disagreement``.
 """
@@ -83,7 +84,11 @@ class Score:
     dispersion_part: float
     gap_part: float
     voices_part: float
-    out_of_scale: int = 0
+    strays: tuple[str, ...] = ()  # keys of the voices left out as out of scale
+
+    @property
+    def out_of_scale(self) -> int:
+        return len(self.strays)
 
 
 def _point(low: float | None, high: float | None) -> float | None:
@@ -285,21 +290,22 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     x = np.array([forward(_point(v.low, v.high)) for v in valued])
     w = np.array([max(v.weight, 1e-9) for v in valued])
     centre_t = _weighted_median(x, w)
-    out_of_scale = 0
+    strays: tuple[str, ...] = ()
     if config.out_of_scale > 0 and forward is math.log10:
         within = np.abs(x - centre_t) <= config.out_of_scale
-        strays = int((~within).sum())
         # Only most of the weight, around the median of three voices or more, can
         # call a voice out of scale: of two voices far apart, neither is the stray.
-        if strays and len(valued) >= 3 and w[within].sum() > 0.5 * w.sum():
-            out_of_scale = strays
+        if not within.all() and len(valued) >= 3 and w[within].sum() > 0.5 * w.sum():
+            strays = tuple(
+                v.key for v, keep in zip(valued, within, strict=True) if not keep
+            )
             valued = [v for v, keep in zip(valued, within, strict=True) if keep]
             x, w = x[within], w[within]
             centre_t = _weighted_median(x, w)  # the strays have no say in it either
     centre = float(backward(centre_t))
     n = len(valued)
     if n < 2:
-        return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, out_of_scale)
+        return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, strays)
     dispersion = float(math.sqrt(np.sum(w * (x - centre_t) ** 2) / np.sum(w)))
     gap = _largest_gap(valued, w, forward)
     a, b, v = config.dispersion_weight, config.gap_weight, config.voices_weight
@@ -317,7 +323,7 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
         dispersion_part=round(dispersion_part, 6),
         gap_part=round(gap_part, 6),
         voices_part=round(voices_part, 6),
-        out_of_scale=out_of_scale,
+        strays=strays,
     )
 
 
@@ -338,11 +344,16 @@ def _largest_gap(voices: list[Voice], w: np.ndarray, forward) -> float:  # noqa:
 
 
 def _window_score(
-    rows: list[dict], table: _VoiceTable, config: DisagreementConfig
+    rows: list[dict],
+    table: _VoiceTable,
+    config: DisagreementConfig,
+    strays: tuple[str, ...] = (),
 ) -> float:
     """The largest score among claims published within ``window_days`` of each other
     (undated claims belong to every window); -1 when fewer than two dates. ``rows``
-    have had their parts merged over the whole subject; ``table`` holds their voices."""
+    have had their parts merged over the whole subject; ``table`` holds their voices.
+    The voices the whole subject left out as out of scale (``strays``) stay out of
+    every window: a window too small to tell a stray must not bring it back."""
     days = np.array(
         [-1 if r["published"] is None else r["published"].toordinal() for r in rows],
         dtype=np.int64,
@@ -351,9 +362,12 @@ def _window_score(
     if len(starts) < 2:
         return -1.0
     undated = days < 0
+    kept = ~np.isin(np.array([r["voice"] for r in rows], dtype=object), strays)
     best = 0.0
     for start in starts.tolist():
-        inside = undated | ((days >= start) & (days <= start + config.window_days))
+        inside = kept & (
+            undated | ((days >= start) & (days <= start + config.window_days))
+        )
         best = max(best, score_voices(table.voices(inside), config).disagreement)
     return best
 
@@ -394,7 +408,7 @@ def measure_disagreement(
         merged = _merge_parts(rows, config, siblings)
         table = _VoiceTable(merged)
         score = score_voices(table.voices(), config)
-        window = _window_score(merged, table, config)
+        window = _window_score(merged, table, config, score.strays)
         lows = [r["low"] for r in rows if r["low"] is not None]
         highs = [r["high"] for r in rows if r["high"] is not None]
         n_claims = len(rows)

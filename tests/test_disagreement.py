@@ -218,3 +218,31 @@ def test_a_voice_left_out_does_not_move_the_centre():
     assert score.out_of_scale == 1
     # With the stray the weighted median would be 100; without it, 300.
     assert score.centre == pytest.approx(300)
+
+
+def test_a_voice_out_of_scale_stays_out_of_every_time_window():
+    # Three voices agree on a million; a stray of 400 was published on a day only
+    # one of them spoke. The subject leaves it out; that day's window must too.
+    rows = [
+        {
+            "subject": "visitors",
+            "voice": f"origin:{key}",
+            "doc_id": f"d{i}",
+            "low": value,
+            "high": value,
+            "weight": 0.5,
+            "published": day,
+        }
+        for i, (key, value, day) in enumerate(
+            [
+                ("ministry", 1_000_000.0, "2025-03-01"),
+                ("stray", 400.0, "2025-03-01"),
+                ("agency", 1_000_000.0, "2025-03-20"),
+                ("airport", 1_000_000.0, "2025-03-20"),
+            ]
+        )
+    ]
+    row = measure_disagreement(frame(rows), CONFIG).iloc[0]
+    assert row["n_out_of_scale"] == 1
+    assert row["disagreement"] == 0
+    assert row["window_disagreement"] == 0
