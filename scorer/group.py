@@ -7,8 +7,9 @@ scaled to unit length) and claims are clustered by average-linkage agglomerative
 clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by unit
 first (troops never join usd), and a block larger than ``max_block`` is split further
 by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
-different things happened (died, attended) or count people of different countries
-("130 Peruvians", "38 Chileans") never share a subject.
+different things happened (died, attended), count people of different countries
+("130 Peruvians", "38 Chileans") or cover different extents ("county-level" against
+"statewide", from the ``extent`` table of frames.toml) never share a subject.
 """
 
 from __future__ import annotations
@@ -236,12 +237,58 @@ def _quote_places(quotes: list[str]) -> list[str]:
     return out
 
 
-def _place_conflicts(places: np.ndarray) -> np.ndarray:
-    """Pairs whose figures count people of two different countries: never one
-    quantity, however alike the rest of their frames. (Average and complete linkage
-    keep such a pair apart; single linkage may still chain it through a third.)"""
-    named = places != ""
-    return named[:, None] & named[None, :] & (places[:, None] != places[None, :])
+# How far from its figure an extent phrase may stand ("a 2% loss in county-level
+# output", "4% of the annual output of the state").
+_EXTENT_WINDOW = 60
+
+
+@lru_cache(maxsize=1)
+def _extent_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The extent phrases of frames.toml as one pattern, and phrase -> extent."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(
+        resources.files("scorer.data").joinpath("frames.toml").read_text("utf-8")
+    )
+    extents = {k.lower(): v for k, v in data.get("extent", {}).items()}
+    words = sorted(extents, key=len, reverse=True)
+    pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
+    return re.compile(pattern if words else r"(?!)", re.IGNORECASE), extents
+
+
+def _extents(sentences: list[str], quotes: list[str]) -> list[str]:
+    """The extent a claim's figure covers (country, state, county, city, world), from
+    the extent phrase of frames.toml nearest its quote in its sentence; "" if none."""
+    pattern, extents = _extent_pattern()
+    out = []
+    for sentence, quote in zip(sentences, quotes, strict=True):
+        at = sentence.find(quote)
+        if at < 0:
+            out.append("")
+            continue
+        end = at + len(quote)
+        window = sentence[max(0, at - _EXTENT_WINDOW) : end + _EXTENT_WINDOW]
+        offset = max(0, at - _EXTENT_WINDOW)
+        best = ""
+        best_distance = _EXTENT_WINDOW + 1
+        for match in pattern.finditer(window):
+            s, e = match.start() + offset, match.end() + offset
+            distance = at - e if e <= at else max(0, s - end)
+            if distance < best_distance:
+                best, best_distance = extents[match.group(0).lower()], distance
+        out.append(best)
+    return out
+
+
+def _label_conflicts(labels: np.ndarray) -> np.ndarray:
+    """Pairs that both carry a label (a country, an extent) and differ in it: figures
+    counting people of two countries, or covering a county and a whole state, are
+    never one quantity, however alike the rest of their frames. (Average and
+    complete linkage keep such a pair apart; single linkage may still chain it
+    through a third.)"""
+    named = labels != ""
+    return named[:, None] & named[None, :] & (labels[:, None] != labels[None, :])
 
 
 def _cluster(
@@ -411,10 +458,14 @@ def group_claims(
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
         places = np.array(_quote_places(_texts(frame["quote"])), dtype=object)
+        extents = np.array(
+            _extents(_texts(frame["sentence"]), _texts(frame["quote"])), dtype=object
+        )
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
             distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = _NEVER
-            distance[_place_conflicts(places[rows])] = _NEVER
+            distance[_label_conflicts(places[rows])] = _NEVER
+            distance[_label_conflicts(extents[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1

@@ -92,6 +92,23 @@ def test_figures_counting_people_of_different_countries_stay_apart():
     assert subject_of(grouped, "45 Chileans") not in peru
 
 
+def test_figures_for_a_county_and_for_the_whole_state_stay_apart():
+    texts = {
+        "x": "Analysts said the storm cut county-level output by 0.6% this year.",
+        "y": "Economists said the storm cut county-level output by 0.9% this year.",
+        "z": "Analysts said the storm cut statewide output by 3% this year.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    grouped = group_claims(pd.DataFrame.from_records(rows))
+    county = {subject_of(grouped, q) for q in ("0.6%", "0.9%")}
+    assert len(county) == 1
+    assert subject_of(grouped, "3%") not in county
+
+
 def test_numeric_document_ids_group_as_their_text_does(claims):
     numbered = claims.assign(doc_id=claims["doc_id"].map({"a": 1, "b": 2, "c": 3}))
     as_text = group_claims(claims)
