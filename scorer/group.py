@@ -80,6 +80,13 @@ def _fields(
     nouns = _texts(claims["noun"])
     units = _texts(claims["unit"])
     actors = _event_pruned_actors(claims)
+    # A figure whose own words name whom it counts ("32 Peruvians") has that country
+    # as its actor, not the names listed beside it for other figures.
+    places = _quote_places(_texts(claims["quote"]))
+    actors = [
+        place.lower().replace(" ", "_") if place else names
+        for place, names in zip(places, actors, strict=True)
+    ]
     return [
         (units, config.noun_weight, _HALF),
         ([n.replace(" ", "_") for n in nouns], config.noun_weight, _HALF),

@@ -92,6 +92,25 @@ def test_figures_counting_people_of_different_countries_stay_apart():
     assert subject_of(grouped, "45 Chileans") not in peru
 
 
+def test_a_figure_in_a_list_joins_the_same_country_elsewhere():
+    texts = {
+        "x": "Casualties among the climbers included 40 Peruvians, 12 Chileans, "
+        "9 Bolivians and 7 Ecuadorians, diplomats said.",
+        "y": "The dead included 15 Chileans, 55 Peruvians, 3 Ecuadorians and "
+        "11 Bolivians, according to officials.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    grouped = group_claims(pd.DataFrame.from_records(rows))
+    assert subject_of(grouped, "40 Peruvians") == subject_of(grouped, "55 Peruvians")
+    assert subject_of(grouped, "12 Chileans") == subject_of(grouped, "15 Chileans")
+    assert subject_of(grouped, "9 Bolivians") == subject_of(grouped, "11 Bolivians")
+    assert subject_of(grouped, "40 Peruvians") != subject_of(grouped, "12 Chileans")
+
+
 def test_figures_for_a_county_and_for_the_whole_state_stay_apart():
     texts = {
         "x": "Analysts said the storm cut county-level output by 0.6% this year.",
