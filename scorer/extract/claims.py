@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,10 @@ _MONTH_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
     r"December)\b(?!\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
 )
+# A capitalised word not inside a word ("\b[A-Z]" written so that the pattern opens
+# with the capital, which lets the search skip to capitals), then more of them.
 _PROPER_RE = re.compile(
-    r"\b[A-Z][\w'’\-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’\-]+)*"
+    r"[A-Z](?<!\w[A-Z])[\w'’\-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’\-]+)*"
 )
 # Any of the month names _MONTH_RE finds, to rule it out for a sentence at once.
 _MONTH_NAME_RE = re.compile(
@@ -61,6 +63,8 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _SCOPE_WINDOW = 60
 _ACTOR_WINDOW = 80
 _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
+# What may come before the first word of a sentence.
+_SENTENCE_OPENING = " \"“‘'(-—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,9 +434,11 @@ class _SentenceFrame:
 
 
 def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
-    words = _lowered_words(sentence)
-    # Where a phrase of any of the three lexicons may start.
-    openers = [i for i, (_, _, word) in enumerate(words) if word in frames.first_words]
+    words = _SentenceWords.of(sentence)
+    # Where a phrase of any of the three lexicons may start: the indices of the words
+    # in first_words (compress keeps the indices whose word is one).
+    is_opener = map(frames.first_words.__contains__, words.words)
+    openers = list(compress(count(), is_opener))
     hedges = _phrases(words, openers, frames.hedges)
     return _SentenceFrame(
         text=sentence,
@@ -446,19 +452,31 @@ def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
     )
 
 
-def _lowered_words(sentence: str) -> list[tuple[int, int, str]]:
-    """The sentence's words (_TOKEN_RE), lower-cased, with their spans. Splitting
-    the lower-cased sentence on the word pattern gives gaps and words in turn, and
-    their running lengths the spans; lower-casing first finds the same words unless
-    it moves or makes a letter (only "İ" and the Kelvin sign do)."""
-    if _CASE_SHIFTS.search(sentence):
-        return [
-            (m.start(), m.end(), m.group(0).lower())
-            for m in _TOKEN_RE.finditer(sentence)
-        ]
-    parts = _TOKEN_SPLIT_RE.split(sentence.lower())
-    bounds = list(accumulate(map(len, parts), initial=0))
-    return list(zip(bounds[1::2], bounds[2::2], parts[1::2], strict=False))
+@dataclass(frozen=True, slots=True)
+class _SentenceWords:
+    """A sentence's words (_TOKEN_RE), lower-cased, and where each starts and ends:
+    three lists of the same length."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, sentence: str) -> _SentenceWords:
+        """Splitting the lower-cased sentence on the word pattern gives gaps and words
+        in turn, and their running lengths the spans; lower-casing first finds the
+        same words unless it moves or makes a letter (only "İ" and the Kelvin sign
+        do)."""
+        if _CASE_SHIFTS.search(sentence):
+            found = list(_TOKEN_RE.finditer(sentence))
+            return cls(
+                [m.group(0).lower() for m in found],
+                [m.start() for m in found],
+                [m.end() for m in found],
+            )
+        parts = _TOKEN_SPLIT_RE.split(sentence.lower())
+        bounds = list(accumulate(map(len, parts), initial=0))
+        return cls(parts[1::2], bounds[1:-1:2], bounds[2::2])
 
 
 def _times(sentence: str) -> list[str]:
@@ -472,7 +490,7 @@ def _times(sentence: str) -> list[str]:
 
 
 def _phrases(
-    words: list[tuple[int, int, str]], openers: list[int], lexicon: Lexicon
+    words: _SentenceWords, openers: list[int], lexicon: Lexicon
 ) -> list[tuple[int, int, str]]:
     """The runs of words of a sentence that are phrases of a lexicon, with spans,
     looked up by first word (``openers``: the indices of the words that start a
@@ -480,17 +498,19 @@ def _phrases(
     faster in Python's re)."""
     found = []
     firsts = lexicon.firsts
+    lowered, ends = words.words, words.ends
     for i in openers:
-        start, _, word = words[i]
+        word = lowered[i]
         longest = firsts.get(word)
         if longest is None:
             continue
+        start = words.starts[i]
         phrase = word
-        for j in range(i, min(i + longest, len(words))):
+        for j in range(i, min(i + longest, len(lowered))):
             if j > i:
-                phrase = phrase + " " + words[j][2]
+                phrase = phrase + " " + lowered[j]
             if phrase in lexicon.phrases:
-                found.append((start, words[j][1], phrase))
+                found.append((start, ends[j], phrase))
     return found
 
 
@@ -524,9 +544,11 @@ def _names(sentence: str, frames: Frames) -> list[tuple[int, int, str, list[str]
     """Capitalised runs of the sentence that can name an actor, with their spans,
     their lower-cased form and its words."""
     names = []
+    # A name starting at or before ``opening`` has only quotes and the like before it.
+    opening = len(sentence) - len(sentence.lstrip(_SENTENCE_OPENING))
     for match in _PROPER_RE.finditer(sentence):
         name = _POSSESSIVE_RE.sub("", match.group(0)).strip()
-        if " " not in name and not sentence[: match.start()].strip(" \"“‘'(-—"):
+        if " " not in name and match.start() <= opening:
             continue  # a capital at the start of a sentence says nothing
         words = name.lower().split()
         while words and words[0] in frames.stopwords:
