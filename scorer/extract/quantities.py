@@ -833,8 +833,25 @@ _NO_SEPARATORS = str.maketrans("", "", ",\u00a0\u2009\u202f")
 
 
 def _parse_value(text: str, start: int, end: int, lex: UnitLexicon) -> _Value | None:
+    """The number the master pattern found at ``text[start:end]``, or None."""
+    read = _read_number(text[start:end], lex)
+    return None if read is None else _Value(start, end, *read)
+
+
+# What _read_number gives: the fields of a _Value after its start and end.
+_NumberFields = tuple[float, float, str, float, str, bool, bool, str, bool, bool]
+
+
+@lru_cache(maxsize=4096)
+def _read_number(surface: str, lex: UnitLexicon) -> _NumberFields | None:
+    """Read a number as written ("4,250", "$2.7bn", "two-thirds"), alone.
+
+    Its reading depends on these characters only (the value pattern looks no further
+    than the span the master pattern gave it), and the same numbers recur through a
+    corpus ("one", "two", "2,000"): readings are cached.
+    """
     der = lex._derived
-    m = der.grammar.value.fullmatch(text, start, end)
+    m = der.grammar.value.fullmatch(surface)
     if m is None:
         return None
     mark, digits, words, magw, mags, pct = m.group(
@@ -871,19 +888,17 @@ def _parse_value(text: str, start: int, end: int, lex: UnitLexicon) -> _Value | 
     percent = bool(pct)
     plain = bool(digits) and digits.isdigit() and not currency and magnitude == 1.0
     plain = plain and not percent
-    return _Value(
-        start=start,
-        end=end,
-        number=raw * magnitude,
-        raw=raw,
-        currency=currency,
-        magnitude=magnitude,
-        suffix=suffix,
-        percent=percent,
-        plain=plain,
-        digits=digits,
-        word=word,
-        fraction=fraction,
+    return (
+        raw * magnitude,  # number
+        raw,
+        currency,
+        magnitude,
+        suffix,
+        percent,
+        plain,
+        digits,
+        word,
+        fraction,
     )
 
 
