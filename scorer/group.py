@@ -72,17 +72,16 @@ def _split_text(value: str) -> tuple[str, ...]:
 
 
 def _fields(
-    claims: pd.DataFrame, config: GroupConfig
+    claims: pd.DataFrame, config: GroupConfig, places: list[str]
 ) -> list[tuple[list[str], float, float]]:
     """The frame, field by field: one string of space-free tokens per claim, the
     field's weight, and how similar a claim that has the field is to one that lacks
-    it."""
+    it. ``places``: the country each claim's own words name (:func:`_quote_places`)."""
     nouns = _texts(claims["noun"])
     units = _texts(claims["unit"])
     actors = _event_pruned_actors(claims)
     # A figure whose own words name whom it counts ("32 Peruvians") has that country
     # as its actor, not the names listed beside it for other figures.
-    places = _quote_places(_texts(claims["quote"]))
     actors = [
         place.lower().replace(" ", "_") if place else names
         for place, names in zip(places, actors, strict=True)
@@ -458,20 +457,20 @@ def group_claims(
             first, inverse = np.arange(len(in_event)), np.arange(len(in_event))
         members = in_event[first]
         frame = out.iloc[members]
+        quotes = _texts(frame["quote"])
+        places = _quote_places(quotes)
         fields = [
             (_field_vectors(tokens), weight, absent)
-            for tokens, weight, absent in _fields(frame, config)
+            for tokens, weight, absent in _fields(frame, config, places)
         ]
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
-        places = np.array(_quote_places(_texts(frame["quote"])), dtype=object)
-        extents = np.array(
-            _extents(_texts(frame["sentence"]), _texts(frame["quote"])), dtype=object
-        )
+        countries = np.array(places, dtype=object)
+        extents = np.array(_extents(_texts(frame["sentence"]), quotes), dtype=object)
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
             distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = _NEVER
-            distance[_label_conflicts(places[rows])] = _NEVER
+            distance[_label_conflicts(countries[rows])] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
