@@ -55,7 +55,10 @@ _MONTH_NAME_RE = re.compile(
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _SPACES_RE = re.compile(r"\s+")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+# Words: a letter, then letters, apostrophes and hyphens. Keywords are longer than
+# three characters, context words longer than two; the patterns skip shorter words.
+_LONG_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
+_CONTENT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]{2,}")
 _CASE_SHIFTS = re.compile("[\u0130\u212a]")
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
@@ -389,12 +392,12 @@ def _inherit_units(
 
 def _keywords(text: str, frames: Frames, k: int = 12) -> tuple[str, ...]:
     """The document's most frequent content words: what event it is about."""
-    counts = Counter(_WORD_RE.findall(text.lower()))
+    counts = Counter(_LONG_WORD_RE.findall(text.lower()))
     ranked = sorted(
         (
             (word, n)
             for word, n in counts.items()
-            if n > 1 and len(word) > 3 and word not in frames.stopwords
+            if n > 1 and word not in frames.stopwords
         ),
         key=lambda item: (-item[1], item[0]),
     )
@@ -590,11 +593,11 @@ def _content_words(sentence: str, frames: Frames) -> list[str]:
     # Lower-casing first finds the same words, unless it turns a character into an
     # ASCII letter or changes the text's length (only "İ" and the Kelvin sign do).
     if _CASE_SHIFTS.search(sentence):
-        words = [m.group(0).lower() for m in _WORD_RE.finditer(sentence)]
+        words = [m.group(0).lower() for m in _CONTENT_WORD_RE.finditer(sentence)]
     else:
-        words = _WORD_RE.findall(sentence.lower())
+        words = _CONTENT_WORD_RE.findall(sentence.lower())
     stopwords = frames.stopwords
-    return [w for w in words if len(w) > 2 and w not in stopwords]
+    return [w for w in words if w not in stopwords]
 
 
 def claims_to_rows(claims: list[Claim], first_id: int = 0) -> list[dict[str, Any]]:
