@@ -9,7 +9,10 @@ first (troops never join usd), and a block larger than ``max_block`` is split fu
 by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
 different things happened (died, attended), count people of different countries
 ("130 Peruvians", "38 Chileans") or cover different extents ("county-level" against
-"statewide", from the ``extent`` table of frames.toml) never share a subject.
+"statewide", from the ``extent`` table of frames.toml) never share a subject. Within one
+document, the same figure stated twice is one quantity restated and always joins
+(a reference, not a comparison: values are never compared across documents, so
+disagreeing figures still land together).
 """
 
 from __future__ import annotations
@@ -287,6 +290,31 @@ def _extents(sentences: list[str], quotes: list[str]) -> list[str]:
     return out
 
 
+# The smallest figure that, stated twice in one document, is taken to be one quantity
+# restated ("two" and "three" recur in one article for unrelated things).
+_RESTATED_FROM = 10
+
+
+def _restated(frame: pd.DataFrame) -> np.ndarray:
+    """Per claim, a key shared by the claims of one document that state the same
+    figure (the same low and high, at least ``_RESTATED_FROM``); "" for the rest.
+    Within one article the same figure stated twice is one quantity restated ("CPD's
+    15,000 estimate" after "the police estimated 15,000 people")."""
+    out = []
+    for doc, low, high in zip(
+        _texts(frame["doc_id"]),
+        frame["low"].tolist(),
+        frame["high"].tolist(),
+        strict=True,
+    ):
+        values = [v for v in (low, high) if v is not None and v == v]
+        if not values or max(abs(v) for v in values) < _RESTATED_FROM:
+            out.append("")
+        else:
+            out.append(f"{doc}\x1f{low}\x1f{high}")
+    return np.array(out, dtype=object)
+
+
 def _label_conflicts(labels: np.ndarray) -> np.ndarray:
     """Pairs that both carry a label (a country, an extent) and differ in it: figures
     counting people of two countries, or covering a county and a whole state, are
@@ -467,8 +495,12 @@ def group_claims(
         n_clusters = 0
         countries = np.array(places, dtype=object)
         extents = np.array(_extents(_texts(frame["sentence"]), quotes), dtype=object)
+        restated = _restated(frame)
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
+            keys = restated[rows]
+            same = (keys[:, None] == keys[None, :]) & (keys != "")[:, None]
+            distance[same] = 0.0
             distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = _NEVER
             distance[_label_conflicts(countries[rows])] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER

@@ -111,6 +111,26 @@ def test_a_figure_in_a_list_joins_the_same_country_elsewhere():
     assert subject_of(grouped, "40 Peruvians") != subject_of(grouped, "12 Chileans")
 
 
+def test_a_figure_restated_in_one_article_stays_with_its_first_statement():
+    texts = {
+        "x": "Police said 15,000 people joined the march in Lyon on Sunday. "
+        "Union leaders called the police's 15,000 a gross undercount.",
+        "y": "Union leaders said 60,000 people joined the march in Lyon on Sunday.",
+        "z": "The prefecture said 4,000 officers were deployed for the day.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    grouped = group_claims(pd.DataFrame.from_records(rows)).set_index("quote")
+    assert grouped.loc["15,000", "subject"] == grouped.loc["15,000 people", "subject"]
+    assert (
+        grouped.loc["15,000 people", "subject"]
+        == grouped.loc["60,000 people", "subject"]
+    )
+
+
 def test_figures_for_a_county_and_for_the_whole_state_stay_apart():
     texts = {
         "x": "Analysts said the storm cut county-level output by 0.6% this year.",
