@@ -19,9 +19,12 @@ from functools import lru_cache
 from importlib import resources
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-# Terminal punctuation, then closing quotes or brackets, then footnote markers ("[3]").
-# The leading lookahead states the first character, so that the search skips to it.
-_END = re.compile(r"(?=[.!?…])(?:[.!?]+|…|\.\.\.)['\"’”»)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+# Terminal punctuation (a run of ".!?", or one "…"), then closing quotes or brackets,
+# then footnote markers ("[3]"). The pattern opens with a character class, so that the
+# search skips to those characters in C.
+_END = re.compile(
+    r"[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)['\"’”»)\]]*(?:\[\d{1,3}\])*(?=\s|$)"
+)
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _NEXT_WORD = re.compile(r"\s*['\"‘“(\[]*([\w'’.-]*)")
 # "U.S", "e.g", "a.m": dotted abbreviations, the final dot cut off.
