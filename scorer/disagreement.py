@@ -22,7 +22,9 @@ transform, ``w_i`` the voice weights and ``x_i`` the transformed midpoints:
 Before these, a voice more than ``out_of_scale`` orders of magnitude from the weighted
 median (log scale only) is left out and counted in ``n_out_of_scale``, provided there
 are three voices or more and those within that scale hold most of the weight; the
-centre is then taken again without it. 17 against 2,300 is far more often two
+centre is then taken again without it. Two voices alone, neither of which can be
+called the stray, score 0 when they are more than twice ``out_of_scale`` orders apart
+(status ``incomparable``). 17 against 2,300 is far more often two
 quantities the frame could not tell apart, or a stray number, than two sources
 disagreeing; real disputes in the news sit within a factor of ten (20,000 against
 90,000 marchers, $15bn against $60bn of damage).
@@ -85,6 +87,7 @@ class Score:
     gap_part: float
     voices_part: float
     strays: tuple[str, ...] = ()  # keys of the voices left out as out of scale
+    incomparable: bool = False  # two voices too far apart to be one quantity
 
     @property
     def out_of_scale(self) -> int:
@@ -304,6 +307,15 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
             centre_t = _weighted_median(x, w)  # the strays have no say in it either
     centre = float(backward(centre_t))
     n = len(valued)
+    if (
+        n == 2
+        and config.out_of_scale > 0
+        and forward is math.log10
+        and abs(x[0] - x[1]) > 2 * config.out_of_scale
+    ):
+        # Neither of two voices can be called the stray, but a hundred times apart
+        # they are two quantities the frame could not tell apart, not a dispute.
+        return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, strays, True)
     if n < 2:
         return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, strays)
     dispersion = float(math.sqrt(np.sum(w * (x - centre_t) ** 2) / np.sum(w)))
@@ -325,6 +337,14 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
         voices_part=round(voices_part, 6),
         strays=strays,
     )
+
+
+def _status(score: Score) -> str:
+    if score.disagreement > 0:
+        return "contested"
+    if score.incomparable:
+        return "incomparable"
+    return "uncontested" if score.n_voices <= 1 else "agreed"
 
 
 def _largest_gap(voices: list[Voice], w: np.ndarray, forward) -> float:  # noqa: ANN001
@@ -433,9 +453,7 @@ def measure_disagreement(
                 "gap_part": score.gap_part,
                 "voices_part": score.voices_part,
                 "amplification": round(n_claims / max(score.n_voices, 1), 3),
-                "status": "contested"
-                if score.disagreement > 0
-                else ("uncontested" if score.n_voices <= 1 else "agreed"),
+                "status": _status(score),
             }
         )
     table = pd.DataFrame.from_records(

@@ -246,3 +246,25 @@ def test_a_voice_out_of_scale_stays_out_of_every_time_window():
     assert row["n_out_of_scale"] == 1
     assert row["disagreement"] == 0
     assert row["window_disagreement"] == 0
+
+
+def test_two_voices_a_hundred_times_apart_are_incomparable_not_a_dispute():
+    score = score_voices(
+        [voice("a", 200, 200), voice("b", 1_800_000, 1_800_000)], CONFIG
+    )
+    assert score.disagreement == 0 and score.incomparable
+    rows = [
+        {
+            "subject": "visitors",
+            "voice": f"origin:{key}",
+            "doc_id": key,
+            "low": value,
+            "high": value,
+            "weight": 0.5,
+            "published": "2025-03-01",
+        }
+        for key, value in (("ministry", 1_800_000.0), ("agency", 200.0))
+    ]
+    row = measure_disagreement(frame(rows), CONFIG).iloc[0]
+    assert row["status"] == "incomparable"
+    assert row["disagreement"] == 0 and row["window_disagreement"] == 0

@@ -76,6 +76,12 @@ def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
 
 def _out_of_scale_line(subject: dict, weights: dict) -> list[str]:
     n = subject.get("n_out_of_scale") or 0
+    if subject.get("status") == "incomparable":
+        return [
+            f"  incomparable: its two voices are more than "
+            f"{2 * weights['out_of_scale']:g} orders of magnitude apart, two "
+            "quantities rather than a dispute"
+        ]
     if not n:
         return []
     return [

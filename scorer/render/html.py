@@ -19,7 +19,7 @@ from scorer.model import SOURCE_KINDS
 from scorer.render.report import format_value
 
 _COMPONENTS = ("proximity", "sourcing", "fidelity", "independence", "agreement")
-_STATUSES = ("contested", "agreed", "uncontested")
+_STATUSES = ("contested", "agreed", "uncontested", "incomparable")
 _MIN_DETAILED = 3  # plot at least this many subjects, even with a smaller ``top``
 _MAX_BARS = 25  # claims per plot (the heaviest); the table under it lists more
 _MAX_TABLE_ROWS = 200  # claims per subject table (the heaviest); claims.csv has all
