@@ -457,6 +457,8 @@ def test_attribute_never_raises_and_starts_with_the_publisher(words, cuts, segme
     result = attribute(doc, spans, REGISTRY)
     assert len(result) == len(spans)
     for attribution in result:
+        if attribution is None:
+            continue  # the span is part of a source's name
         assert attribution.links[0] == Link("pub.test", "publisher")
         assert all(link.name for link in attribution.links)
 
@@ -465,4 +467,4 @@ def test_attribute_never_raises_and_starts_with_the_publisher(words, cuts, segme
 def test_attribute_accepts_any_text(text, start):
     doc = Document(id="p", text=text, outlet="pub.test")
     (attribution,) = attribute(doc, [(start, start + 1)], REGISTRY)
-    assert attribution.links[0].name == "pub.test"
+    assert attribution is None or attribution.links[0].name == "pub.test"

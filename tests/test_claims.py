@@ -155,6 +155,36 @@ def test_a_trailing_attribution_covers_the_figure_before_it() -> None:
     assert claim.attribution.origin.name == "Jane Okafor"
 
 
+def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
+    claims = claims_of(
+        "At least 90 homes were destroyed, two senior officials told reporters."
+    )
+    assert [c.quote for c in claims] == ["At least 90 homes"]
+
+
+def test_a_closed_quotation_does_not_speak_for_the_next_sentence() -> None:
+    claims = claims_of(
+        "The mayor said she believes “the repairs will take years.” "
+        "More than 300 roads were closed on Monday."
+    )
+    (roads,) = claims
+    assert roads.attribution.chain == PUBLISHER
+
+
+def test_a_lead_with_its_own_estimate_governs_figures_of_that_kind_only() -> None:
+    text = (
+        "Analysts at Halvorsen Risk estimate the storm's damage at $12 billion, "
+        "according to a report released by the firm on Monday.\n\n"
+        "Crews worked through the night. "
+        "About 40,000 homes lost power and 15 people died in the storm.\n\n"
+        "The losses could climb to $15 billion as claims arrive, "
+        "Halvorsen Risk added in its update."
+    )
+    claims = {c.quote: c for c in claims_of(text)}
+    assert claims["15 people"].attribution.chain == PUBLISHER
+    assert claims["$15 billion"].attribution.origin.name != PUBLISHER
+
+
 def test_an_unattributed_figure_is_the_publishers_own() -> None:
     claim = only_claim("The new bridge is 1,400 metres long.")
     assert claim.attribution.chain == PUBLISHER

@@ -927,6 +927,8 @@ class _Sentence:
     # "X confirmed the closures": an attribution of what came before.
     backref: tuple[Link, ...] | None = None
     quoted: bool = False  # opens with a quotation mark or continues an open quote
+    # What it reports is a quotation closed within it: 'X said “...”', nothing after.
+    quotation: bool = False
 
 
 @dataclass(slots=True)
@@ -1006,8 +1008,11 @@ def _person_in_uncached(phrase: str, lex: _Lexicon) -> str:
 
 
 def attribute(
-    doc: Document, spans: Sequence[tuple[int, int]], registry: SourceRegistry
-) -> list[Attribution]:
+    doc: Document,
+    spans: Sequence[tuple[int, int]],
+    registry: SourceRegistry,
+    units: Sequence[str] | None = None,
+) -> list[Attribution | None]:
     """The attribution chain of each claim span of a document.
 
     Parameters
@@ -1020,18 +1025,50 @@ def attribute(
         ``(start, end)`` character offsets into ``doc.text``, one per claim.
     registry
         From :func:`load_registry`.
+    units
+        The unit of each span's figure, when known. A document's lead that states
+        figures of its own governs later unattributed figures of those units only
+        (an estimate of the damage in the lead does not make its source the source
+        of the death toll further down).
 
     Returns
     -------
-    list of Attribution
+    list of Attribution or None
         One per span, in the same order; every chain starts with the publisher
         (``Link(publisher, "publisher")``), and a claim the text does not attribute
-        has the publisher alone.
+        has the publisher alone. None where the span is part of a source's own
+        name ("two officials told reporters"): a count of sources, not a claim.
     """
     if not spans:
         return []
     analysis = _analyse(doc, registry)
-    return [analysis.chain(start, end) for start, end in spans]
+    lead_units: dict[int, set[str]] = {}
+    if units is not None:
+        for segment, lead in analysis.leads.items():
+            lead_units[segment] = {
+                unit
+                for (start, _), unit in zip(spans, units, strict=True)
+                if lead.sentence[0] <= start < lead.sentence[1] and unit
+            }
+    return [
+        None
+        if analysis.names_source(start, end)
+        else analysis.chain(
+            start, end, units[i] if units is not None else "", lead_units
+        )
+        for i, (start, end) in enumerate(spans)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """The attribution of a document's first body paragraph, governing later
+    unattributed sentences: where the paragraph ends, the chain, and the span of the
+    sentence that states it."""
+
+    end: int
+    chain: tuple[Link, ...]
+    sentence: tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -1039,10 +1076,27 @@ class _Analysis:
     sentences: list[_Sentence]
     starts: list[int]
     segments: list[tuple[int, int, str]]
-    leads: dict[int, tuple[int, tuple[Link, ...]]]  # segment: (lead end, chain)
+    leads: dict[int, _Lead]  # by segment
     credits: dict[int, tuple[int, Link]]  # segment -> (from offset, credit link)
 
-    def chain(self, start: int, end: int) -> Attribution:
+    def names_source(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside a source phrase of its sentence."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index < 0:
+            return False
+        return any(
+            source.start <= start and end <= source.start + len(source.surface)
+            for hit in self.sentences[index].hits
+            for source in hit.sources
+        )
+
+    def chain(
+        self,
+        start: int,
+        end: int,
+        unit: str = "",
+        lead_units: Mapping[int, set[str]] | None = None,
+    ) -> Attribution:
         segment = (
             max(0, bisect.bisect_right(self.segments, start, key=_FIRST) - 1)
             if len(self.segments) > 1
@@ -1057,9 +1111,12 @@ class _Analysis:
         if index >= 0:
             sentence = self.sentences[index]
             own = _select(sentence.hits, start, end) if sentence.hits else None
-            links = (
-                own if own is not None else self._inherited(index, seg_start, segment)
-            )
+            if own is not None:
+                links = own
+            else:
+                own_units = (lead_units or {}).get(segment)
+                follows_lead = not (own_units and unit and unit not in own_units)
+                links = self._inherited(index, seg_start, segment, follows_lead)
         credit = self.credits.get(segment)
         if (
             credit is not None
@@ -1069,15 +1126,18 @@ class _Analysis:
             links = (credit[1], *links)
         return Attribution(_tidy((head, *links)))
 
-    def _inherited(self, index: int, seg_start: int, segment: int) -> tuple[Link, ...]:
+    def _inherited(
+        self, index: int, seg_start: int, segment: int, follows_lead: bool = True
+    ) -> tuple[Link, ...]:
         sentence = self.sentences[index]
         for j in range(index - 1, -1, -1):
             other = self.sentences[j]
             if other.paragraph != sentence.paragraph or other.start < seg_start:
                 break
             if other.governs is not None:
-                # "..., X said." covers what precedes it, not the next sentence.
-                if other.trailing and not sentence.quoted:
+                # "..., X said." covers what precedes it, and 'X said “...”' the
+                # quotation: neither speaks for the next sentence.
+                if (other.trailing or other.quotation) and not sentence.quoted:
                     break
                 return other.governs
         # "The port handled 310 ships in May. Most carried grain, the harbour master
@@ -1101,12 +1161,13 @@ class _Analysis:
             and previous.paragraph == sentence.paragraph - 1
             and previous.governs
             and not previous.trailing
+            and not previous.quotation
             and (following is None or following.paragraph != sentence.paragraph)
         ):
             return previous.governs
         lead = self.leads.get(segment)
-        if lead is not None and sentence.start >= lead[0]:
-            return lead[1]
+        if lead is not None and follows_lead and sentence.start >= lead.end:
+            return lead.chain
         return ()
 
 
@@ -1190,7 +1251,7 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     token_starts = [t[1] for t in doc_tokens]
     matches = _find_cues(text, doc_tokens, lex)
     cue_starts = [c.start for c in matches]
-    leads: dict[int, tuple[int, tuple[Link, ...]]] = {}
+    leads: dict[int, _Lead] = {}
     credits: dict[int, tuple[int, Link]] = {}
     for number, (seg_start, seg_end, publisher) in enumerate(segments):
         context = _Context(text, seg_start, seg_end, publisher, registry)
@@ -1213,6 +1274,7 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
             if clause:
                 sentence.governs = _select(clause, *clause[-1].scope)
                 sentence.trailing = len(clause) == 1 and clause[0].trailing
+                sentence.quotation = _closed_quotation(text, clause[-1].scope)
             elif sentence.hits and all(
                 h.clause and not h.reports for h in sentence.hits
             ):
@@ -1226,6 +1288,24 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
         if lead is not None:
             leads[number] = lead
     return _Analysis(sentences, starts, segments, leads, credits)
+
+
+def _closed_quotation(text: str, scope: tuple[int, int]) -> bool:
+    """Whether what a verb reports is a direct quotation closed within its sentence
+    ('said he believes “it will be the costliest.”'): the writer's own voice resumes
+    after it, so the attribution does not carry on to the next sentence."""
+    body = text[scope[0] : scope[1]].rstrip()
+    if not body.endswith(("”", '"')):
+        return False
+    opening = min(
+        (i for i in (body.find("“"), body.find('"')) if 0 <= i < len(body) - 1),
+        default=-1,
+    )
+    return 0 <= opening <= _QUOTE_OPENS_WITHIN
+
+
+# How far into a report its quotation must open for the report to be that quotation.
+_QUOTE_OPENS_WITHIN = 40
 
 
 # ----------------------------------------------------------------------- cue finding
@@ -2439,7 +2519,7 @@ def _lead(
     seg_end: int,
     title: str,
     registry: SourceRegistry,
-) -> tuple[int, tuple[Link, ...]] | None:
+) -> _Lead | None:
     """The attribution of the first body paragraph, when the text keeps coming back to
     its source (it then governs unattributed sentences in later paragraphs)."""
     body = None
@@ -2477,7 +2557,8 @@ def _lead(
                 and folded.may_contain(cleaned)
                 and re.search(rf"\b{re.escape(cleaned)}\b", later, re.I)
             ):
-                return paragraphs[body][1], chain
+                sentence = (governing[-1].start, governing[-1].end)
+                return _Lead(paragraphs[body][1], chain, sentence)
     return None
 
 

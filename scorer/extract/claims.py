@@ -221,7 +221,19 @@ def extract_claims(
     ]
     if not mentions:
         return []
-    attributions = attribute(doc, [(m.start, m.end) for m in mentions], res.registry)
+    found = attribute(
+        doc,
+        [(m.start, m.end) for m in mentions],
+        res.registry,
+        [m.quantity.unit for m in mentions],
+    )
+    # A figure inside a source's name ("two officials told reporters") counts the
+    # sources, not what they report.
+    kept = [(m, a) for m, a in zip(mentions, found, strict=True) if a is not None]
+    if not kept:
+        return []
+    mentions = [m for m, _ in kept]
+    attributions = [a for _, a in kept]
     sentences = split_sentences(doc.text) or [(0, len(doc.text))]
     starts = [s for s, _ in sentences]
     publisher = _publisher_link(doc, res.registry)
