@@ -128,14 +128,14 @@ def evaluate(
     """Run the pipeline on a corpus and compare it with gold annotations."""
     from scorer.extract.attribution import same_source
     from scorer.extract.claims import load_resources
-    from scorer.ingest import read_documents
     from scorer.pipeline import extract, score
 
     config = config or Config()
     gold = read_gold(gold_path)
     resources = load_resources(config.extract)
-    texts = {doc.id: doc for doc in read_documents(paths, config.ingest)}
-    result = score(extract(paths, config), config)
+    extraction = extract(paths, config, keep_texts=True)
+    texts = extraction.texts
+    result = score(extraction, config)
     claims = result.claims
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for row in claims.to_dict("records"):
@@ -145,12 +145,12 @@ def evaluate(
     gold_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[tuple[str, str]] = []  # (gold subject, our subject) of found claims
     for item in gold:
-        doc = texts.get(item.doc_id)
+        text = texts.get(item.doc_id)
         label = f"line {item.line} {item.doc_id} {item.quote[:60]!r}"
-        if doc is None:
+        if text is None:
             evaluation.misses.append(f"{label}: document not in corpus")
             continue
-        start = doc.text.find(item.quote)
+        start = text.find(item.quote)
         if start < 0:
             evaluation.misses.append(f"{label}: quote not in cleaned text")
             continue

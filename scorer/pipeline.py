@@ -35,6 +35,7 @@ class Extraction:
     documents: pd.DataFrame
     near_copies: dict[str, tuple[str, ...]]
     stats: IngestStats = field(default_factory=IngestStats)
+    texts: dict[str, str] = field(default_factory=dict)  # cleaned, when asked for
 
 
 @dataclass(slots=True)
@@ -110,6 +111,7 @@ def extract(
     on_warning: Callable[[str], None] | None = None,
     on_document: Callable[[int], None] | None = None,
     jobs: int | None = None,
+    keep_texts: bool = False,
 ) -> Extraction:
     """Read a corpus and extract its claims.
 
@@ -125,6 +127,9 @@ def extract(
         Called with the number of documents done so far, for progress display.
     jobs
         Worker processes; default: the machine's cores, used only for large corpora.
+    keep_texts
+        Keep each document's cleaned text in ``Extraction.texts`` (for evaluation,
+        which finds gold quotes in them).
     """
     import pandas as pd
 
@@ -137,6 +142,7 @@ def extract(
     global _worker_resources
     _worker_resources = (config.extract, load_resources(config.extract))
     stream = read_documents(paths, config.ingest, on_warning=on_warning)
+    texts: dict[str, str] = {}
     jobs = jobs or os.cpu_count() or 1
     rows: list[dict] = []
     doc_rows: list[dict] = []
@@ -155,7 +161,7 @@ def extract(
         if on_document:
             on_document(done)
 
-    chunks = _chunks(stream, _CHUNK)
+    chunks = _chunks(_keeping(stream, texts) if keep_texts else stream, _CHUNK)
     first = []
     for chunk in chunks:
         first.append(chunk)
@@ -198,7 +204,14 @@ def extract(
 
     groups = copy_groups(near_copies)
     claims["copy_group"] = claims["doc_id"].map(lambda d: groups.get(d, ""))
-    return Extraction(claims, documents, near_copies, stream.stats)
+    return Extraction(claims, documents, near_copies, stream.stats, texts)
+
+
+def _keeping(docs: Iterable[Document], texts: dict[str, str]) -> Iterator[Document]:
+    """The documents, each one's cleaned text recorded in ``texts`` as it passes."""
+    for doc in docs:
+        texts[doc.id] = doc.text
+        yield doc
 
 
 def score(extraction: Extraction, config: Config | None = None) -> RunResult:
