@@ -27,10 +27,14 @@ from scorer.extract.quantities import (
 from scorer.extract.sentences import split_sentences
 from scorer.model import Attribution, Claim, Document, Link, Quantity
 
+# Month names as a bare month is read ("hired in October"): "May" is left out, since it
+# is also a modal verb at the start of a sentence.
+_NAMED_MONTHS = (
+    "January|February|March|April|June|July|August|September|October|November|December"
+)
 _MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|"
-    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|"
-    "fall|winter"
+    f"{_NAMED_MONTHS.lower()}|may|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    "spring|summer|autumn|fall|winter"
 )
 # A date or year starts with a month's first letter or with "19" or "20"; the leading
 # lookahead says so, which spares the search trying every month at every position.
@@ -40,11 +44,9 @@ _TIME_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# A bare month names when a figure holds ("hired in October"); "May" is left out, since
-# it is also a modal verb at the start of a sentence.
+# A bare month, not followed by a year (those are _TIME_RE's).
 _MONTH_RE = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
-    r"December)\b(?!\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+    rf"\b(?:{_NAMED_MONTHS})\b(?!\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)"
 )
 # A capitalised word not inside a word ("\b[A-Z]" written so that the pattern opens
 # with the capital, which lets the search skip to capitals), then more of them.
@@ -52,10 +54,7 @@ _PROPER_RE = re.compile(
     r"[A-Z](?<!\w[A-Z])[\w'’\-]+(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’\-]+)*"
 )
 # Any of the month names _MONTH_RE finds, to rule it out for a sentence at once.
-_MONTH_NAME_RE = re.compile(
-    r"January|February|March|April|June|July|August|September|October|November|"
-    r"December"
-)
+_MONTH_NAME_RE = re.compile(_NAMED_MONTHS)
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _SPACES_RE = re.compile(r"\s+")
