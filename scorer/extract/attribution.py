@@ -862,27 +862,24 @@ def same_source(a: str, b: str, registry: SourceRegistry) -> bool:
 def _is_publisher(name: str, publisher: str, registry: SourceRegistry) -> bool:
     if not publisher or publisher == "unknown":
         return False
-    key = f"{name}\0{publisher}"
-    known = registry.lexicon.memo.get(("publisher", key))
-    if known is None:
-        known = _memo(
-            registry.lexicon,
-            "publisher",
-            key,
-            _is_publisher_uncached(name, publisher, registry),
-        )
-    return known
-
-
-def _is_publisher_uncached(name: str, publisher: str, registry: SourceRegistry) -> bool:
-    squash = _SQUASH.sub("", _DOMAIN_TAIL.sub("", name.lower().strip()))
-    squash_pub = _SQUASH.sub("", _DOMAIN_TAIL.sub("", publisher.lower().strip()))
+    squash, canonical = _publisher_key(name, registry)
+    squash_pub, canonical_pub = _publisher_key(publisher, registry)
     if squash and squash == squash_pub:
         return True
-    return (
-        registry.resolve(name).name.casefold()
-        == registry.resolve(publisher).name.casefold()
-    )
+    return canonical == canonical_pub
+
+
+def _publisher_key(name: str, registry: SourceRegistry) -> tuple[str, str]:
+    """What two spellings of one publisher share: the name squashed to its letters
+    and digits (no domain ending), or the canonical name. Memoised per name, not per
+    pair: each document has its own publisher, so pairs seldom repeat."""
+    lex = registry.lexicon
+    known = lex.memo.get(("publisher key", name))
+    if known is None:
+        squash = _SQUASH.sub("", _DOMAIN_TAIL.sub("", name.lower().strip()))
+        canonical = registry.describe(name).name.casefold()
+        known = _memo(lex, "publisher key", name, (squash, canonical))
+    return known
 
 
 # ------------------------------------------------------------------------ the pass
@@ -1726,21 +1723,28 @@ def _is_sourcey_uncached(
     return any(w[:1].isupper() for w in words) and _name_token(head[-1])
 
 
-def _reduce(phrase: str, lex: _Lexicon) -> list[str]:
+def _reduce(phrase: str, lex: _Lexicon) -> tuple[str, ...]:
     """Split a source phrase into its chain: "a senator with access to information
-    from the NEO" -> ["a senator", "the NEO"]; "data from X" -> ["X"]."""
+    from the NEO" -> ("a senator", "the NEO"); "data from X" -> ("X",)."""
+    known = lex.memo.get(("reduce", phrase))
+    if known is None:
+        known = _memo(lex, "reduce", phrase, _reduce_uncached(phrase, lex))
+    return known
+
+
+def _reduce_uncached(phrase: str, lex: _Lexicon) -> tuple[str, ...]:
     match = lex.nested_re.search(phrase)
     if match is None:
-        return [phrase]
+        return (phrase,)
     left, right = phrase[: match.start()].strip(" ,"), phrase[match.end() :].strip(" ,")
     if not right:
-        return [left]
+        return (left,)
     left_name = _clean(left, lex)
     left_head = left_name.split()[-1].lower() if left_name else ""
     cue = match.group().strip().lower()
     if not left_name or left_head in lex.documents or cue.split()[0] in lex.documents:
         return _reduce(right, lex)
-    return [left, *_reduce(right, lex)]
+    return (left, *_reduce(right, lex))
 
 
 def _sources(
@@ -1922,7 +1926,7 @@ def _verb_hit(
             clause_end = s
             break
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
-    hit.reports = _reports(text[cue.end : clause_end], lex)
+    hit.reports = _reports(text, cue.end, clause_end, lex)
     return hit
 
 
@@ -1970,11 +1974,13 @@ def _first_tokens(
     return found
 
 
-def _reports(complement: str, lex: _Lexicon) -> bool:
-    """Whether a verb's complement states a content: "said that", "estimated 6,800"."""
-    # A digit, a colon or a quotation mark decides at once, without the word search.
-    return _CONTENT_MARK.search(complement) is not None or bool(
-        lex.content_re.search(complement)
+def _reports(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a verb's complement ``text[start:end]`` states a content: "said
+    that", "estimated 6,800"."""
+    # A digit, a colon or a quotation mark decides at once, without the word search
+    # (or a copy of the complement: the mark pattern has no anchor or word boundary).
+    return _CONTENT_MARK.search(text, start, end) is not None or bool(
+        lex.content_re.search(text[start:end])
     )
 
 
