@@ -1920,11 +1920,9 @@ def _verb_hit(
         return _Hit(
             start, cue.end, (sentence.start, span[0]), sources, cue.word, True, True
         )
-    clause_end = sentence.end
-    for tok, s, _ in tokens[vi + 1 :]:
-        if tok == ";":
-            clause_end = s
-            break
+    # The clause ends at the first ";" after the verb (always a token of its own).
+    semicolon = text.find(";", cue.end, sentence.end)
+    clause_end = semicolon if semicolon >= 0 else sentence.end
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text, cue.end, clause_end, lex)
     return hit
@@ -2576,7 +2574,7 @@ class _Folded:
 
     def __init__(self, text: str) -> None:
         self.lower = text.lower()
-        self.exact = self._ODD.search(text) is None
+        self.exact = text.isascii() or self._ODD.search(text) is None
 
     def may_contain(self, phrase: str) -> bool:
         """False only when ``phrase`` cannot occur in the text, case ignored."""
