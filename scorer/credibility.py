@@ -9,7 +9,8 @@ Components, each in [0, 1] and shown beside the combined score:
   interval overlaps that closer figure; empty where nothing can be checked;
 * **independence**: the share of its documents that are not near-copies of another
   outlet's document;
-* **agreement**: over its claims in subjects with two or more voices,
+* **agreement**: over its claims in subjects with two or more voices (not two voices
+  too far apart to compare, status ``incomparable``),
   ``mean(exp(-|t(value) - t(centre)| / dispersion_scale))`` with ``t`` the subject's
   scale (log10 for positive values).
 
@@ -78,7 +79,10 @@ def _overlaps(a: tuple[object, object], b: tuple[object, object]) -> bool:
 def _claim_deviations(
     claims: pd.DataFrame, subjects: pd.DataFrame
 ) -> dict[int, float | None]:
-    chosen = subjects[subjects["n_origins"] >= 2]
+    # A subject needs two voices to have a consensus, and two voices a hundred times
+    # apart (status "incomparable") have none: neither side deviates from it.
+    comparable = subjects["status"] != "incomparable" if "status" in subjects else True
+    chosen = subjects[(subjects["n_origins"] >= 2) & comparable]
     contested = dict(
         zip(chosen["subject"].tolist(), chosen["centre"].tolist(), strict=True)
     )

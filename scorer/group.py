@@ -10,9 +10,10 @@ by counted noun, so that cost stays far below quadratic in the corpus. Pairs tha
 different things happened (died, attended), count people of different countries
 ("130 Peruvians", "38 Chileans") or cover different extents ("county-level" against
 "statewide", from the ``extent`` table of frames.toml) never share a subject. Within one
-document, the same figure stated twice is one quantity restated and always joins
-(a reference, not a comparison: values are never compared across documents, so
-disagreeing figures still land together).
+document, a figure equal to another whose frame it does not contradict (no other counted
+noun or predicate) is that figure restated and joins it, unless a rule above keeps them
+apart; the rule looks inside one document only, so values never decide what different
+documents share.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from scorer.config import GroupConfig
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from scorer.extract.claims import Frames
 
 _MAX_BLOCK = 2500
 _MAX_ACTORS = 3
@@ -182,12 +185,9 @@ def _distances(
     return distance
 
 
-def _predicate_conflicts(predicates: np.ndarray) -> np.ndarray:
+def _predicate_conflicts(predicates: np.ndarray, frames: Frames) -> np.ndarray:
     """Pairs whose predicates say different things happened (died, attended): never
     one quantity, unless frames.toml lists them as compatible or one is weak."""
-    from scorer.extract.claims import load_frames
-
-    frames = load_frames()
     names, codes = np.unique(predicates.astype(str), return_inverse=True)
     clash = np.array(
         [
@@ -246,46 +246,37 @@ def _quote_places(quotes: list[str]) -> list[str]:
     return out
 
 
-# How far from its figure an extent phrase may stand ("a 2% loss in county-level
-# output", "4% of the annual output of the state").
+# How far from its figure an extent phrase may stand ("a 3% rise in county-level
+# rents", "nationwide, 40,000 teachers").
 _EXTENT_WINDOW = 60
 
 
-@lru_cache(maxsize=1)
-def _extent_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The extent phrases of frames.toml as one pattern, and phrase -> extent."""
-    import tomllib
-    from importlib import resources
-
-    data = tomllib.loads(
-        resources.files("scorer.data").joinpath("frames.toml").read_text("utf-8")
-    )
-    extents = {k.lower(): v for k, v in data.get("extent", {}).items()}
-    words = sorted(extents, key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
-    return re.compile(pattern if words else r"(?!)", re.IGNORECASE), extents
-
-
-def _extents(sentences: list[str], quotes: list[str]) -> list[str]:
+def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[str]:
     """The extent a claim's figure covers (country, state, county, city, world), from
     the extent phrase of frames.toml nearest its quote in its sentence; "" if none."""
-    pattern, extents = _extent_pattern()
+    from scorer.extract.claims import phrase_key
+
     out = []
     for sentence, quote in zip(sentences, quotes, strict=True):
-        at = sentence.find(quote)
-        if at < 0:
+        # The quote as a whole figure: "5%" is not the end of "15%".
+        found = re.search(rf"(?<![\w.,]){re.escape(quote)}(?!\w)", sentence)
+        if found is None:
             out.append("")
             continue
-        end = at + len(quote)
-        window = sentence[max(0, at - _EXTENT_WINDOW) : end + _EXTENT_WINDOW]
+        at, end = found.span()
         offset = max(0, at - _EXTENT_WINDOW)
         best = ""
         best_distance = _EXTENT_WINDOW + 1
-        for match in pattern.finditer(window):
-            s, e = match.start() + offset, match.end() + offset
+        for match in frames.extent_re.finditer(sentence, offset):
+            if match.start() >= end + _EXTENT_WINDOW:
+                break
+            extent = frames.extents.get(phrase_key(match.group(0)))
+            if extent is None:
+                continue  # case folding matched what lower-casing does not give
+            s, e = match.span()
             distance = at - e if e <= at else max(0, s - end)
             if distance < best_distance:
-                best, best_distance = extents[match.group(0).lower()], distance
+                best, best_distance = extent, distance
         out.append(best)
     return out
 
@@ -295,12 +286,14 @@ def _extents(sentences: list[str], quotes: list[str]) -> list[str]:
 _RESTATED_FROM = 10
 
 
-def _restated(frame: pd.DataFrame) -> np.ndarray:
-    """Per claim, a key shared by the claims of one document that state the same
-    figure (the same low and high, at least ``_RESTATED_FROM``); "" for the rest.
-    Within one article the same figure stated twice is one quantity restated ("CPD's
-    15,000 estimate" after "the police estimated 15,000 people")."""
-    out = []
+def _restatements(frame: pd.DataFrame) -> np.ndarray:
+    """Pairs of claims of one document stating the same figure (the same low and high,
+    at least ``_RESTATED_FROM``) whose frames do not contradict (no two different
+    counted nouns or predicates): the later restates the earlier ("the council's
+    4,000 estimate" after "the council said 4,000 homes were flooded") and joins it.
+    Equal figures framed apart ("unemployment rose 12%", "exports fell 12%") are left
+    to their frames."""
+    keys = []
     for doc, low, high in zip(
         _texts(frame["doc_id"]),
         frame["low"].tolist(),
@@ -309,10 +302,19 @@ def _restated(frame: pd.DataFrame) -> np.ndarray:
     ):
         values = [v for v in (low, high) if v is not None and v == v]
         if not values or max(abs(v) for v in values) < _RESTATED_FROM:
-            out.append("")
+            keys.append("")
         else:
-            out.append(f"{doc}\x1f{low}\x1f{high}")
-    return np.array(out, dtype=object)
+            keys.append(f"{doc}\x1f{low}\x1f{high}")
+    key = np.array(keys, dtype=object)
+    same = (key[:, None] == key[None, :]) & (key != "")[:, None]
+    return same & _agree(frame["noun"]) & _agree(frame["predicate"])
+
+
+def _agree(column: pd.Series) -> np.ndarray:
+    """Pairs whose values in a frame field do not contradict: equal, or one empty."""
+    values = np.array(_texts(column), dtype=object)
+    empty = values == ""
+    return (values[:, None] == values[None, :]) | empty[:, None] | empty[None, :]
 
 
 def _label_conflicts(labels: np.ndarray) -> np.ndarray:
@@ -426,7 +428,9 @@ def _blocks(claims: pd.DataFrame) -> list[np.ndarray]:
 
 
 def group_claims(
-    claims: pd.DataFrame, config: GroupConfig | None = None
+    claims: pd.DataFrame,
+    config: GroupConfig | None = None,
+    lexicon: Frames | None = None,
 ) -> pd.DataFrame:
     """Assign each claim a ``subject`` id and each subject a ``subject_label``.
 
@@ -437,13 +441,19 @@ def group_claims(
         ``scope``, ``context``, ``claim_id``).
     config
         The group section.
+    lexicon
+        Predicates and extent phrases (:func:`scorer.extract.claims.load_frames`,
+        with the user's cues file); the defaults when omitted.
 
     Returns
     -------
     DataFrame
         A copy with ``subject`` and ``subject_label`` columns.
     """
+    from scorer.extract.claims import load_frames
+
     config = config or GroupConfig()
+    lexicon = lexicon or load_frames()
     out = claims.copy()
     if out.empty:
         out["subject"] = []
@@ -494,14 +504,15 @@ def group_claims(
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
         countries = np.array(places, dtype=object)
-        extents = np.array(_extents(_texts(frame["sentence"]), quotes), dtype=object)
-        restated = _restated(frame)
+        extents = np.array(
+            _extents(_texts(frame["sentence"]), quotes, lexicon), dtype=object
+        )
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
-            keys = restated[rows]
-            same = (keys[:, None] == keys[None, :]) & (keys != "")[:, None]
-            distance[same] = 0.0
-            distance[_predicate_conflicts(frame["predicate"].to_numpy()[rows])] = _NEVER
+            distance[_restatements(frame.iloc[rows])] = 0.0
+            distance[
+                _predicate_conflicts(frame["predicate"].to_numpy()[rows], lexicon)
+            ] = _NEVER
             distance[_label_conflicts(countries[rows])] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)

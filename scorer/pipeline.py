@@ -218,6 +218,7 @@ def score(extraction: Extraction, config: Config | None = None) -> RunResult:
     """Group, weigh and score extracted claims (no document is read again)."""
     from scorer.credibility import score_outlets
     from scorer.disagreement import measure_disagreement
+    from scorer.extract.claims import load_frames
     from scorer.group import group_claims
     from scorer.independence import voice_of
     from scorer.provenance import load_outlet_priors, score_provenance
@@ -246,7 +247,9 @@ def score(extraction: Extraction, config: Config | None = None) -> RunResult:
             strict=True,
         )
     ]
-    claims = group_claims(claims, config.group)
+    claims = group_claims(
+        claims, config.group, load_frames(config.extract.cues_file or None)
+    )
     subjects = measure_disagreement(claims, config.disagreement)
     if not subjects.empty:
         subjects = subjects[

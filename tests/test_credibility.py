@@ -242,3 +242,17 @@ def test_documents_of_unknown_publishers_get_a_row_each_and_copies_count():
 def test_equal_negative_figures_overlap():
     assert _overlaps((-3.0, -3.0), (-3.0, -3.0))
     assert _Intervals([(-3.0, -3.0)]).overlap(-3.0, -3.0)
+
+
+@pytest.mark.parametrize(
+    ("status", "judged"), [("contested", True), ("incomparable", False)]
+)
+def test_agreement_is_judged_only_where_the_voices_are_comparable(status, judged):
+    claims, subjects, documents, near = frames(
+        ("Harbour Post", "Harbour Post > port authority", 1, 1200.0, 1200.0),
+        ("Coast Daily", "Coast Daily > shipping registry", 1, 3.0, 3.0),
+    )
+    subjects = subjects.assign(n_origins=2, status=status)
+    outlets, _ = score_outlets(claims, subjects, documents, near)
+    agreement = outlets.set_index("outlet").loc["Coast Daily", "agreement"]
+    assert missing(agreement) is not judged

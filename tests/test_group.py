@@ -131,6 +131,25 @@ def test_a_figure_restated_in_one_article_stays_with_its_first_statement():
     )
 
 
+def test_equal_figures_framed_apart_in_one_article_stay_apart():
+    texts = {
+        "x": "Unemployment rose 12% in the region, the agency said. "
+        "Exports fell 12% over the same period.",
+        "y": "Unemployment rose 14% in the region, the agency said.",
+        "z": "Exports fell 30% over the period, traders said.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    grouped = group_claims(pd.DataFrame.from_records(rows))
+    x = grouped[grouped["doc_id"] == "x"].sort_values("start")["subject"].tolist()
+    assert x[0] != x[1]
+    assert x[0] == subject_of(grouped, "14%")
+    assert x[1] == subject_of(grouped, "30%")
+
+
 def test_figures_for_a_county_and_for_the_whole_state_stay_apart():
     texts = {
         "x": "Analysts said the storm cut county-level output by 0.6% this year.",
@@ -155,3 +174,15 @@ def test_numeric_document_ids_group_as_their_text_does(claims):
     assert as_numbers["subject"].nunique() == as_text["subject"].nunique()
     crowd = {subject_of(as_numbers, q) for q in ("15,000", "75,000", "60,000")}
     assert len(crowd) == 1
+
+
+def test_extent_reading_takes_each_figure_whole_and_survives_odd_capitals():
+    from scorer.extract.claims import load_frames
+    from scorer.group import _extents
+
+    frames = load_frames()
+    sentence = "Statewide output fell 15% last year."
+    # "5%" is not a figure of this sentence, only the end of "15%".
+    assert _extents([sentence, sentence], ["15%", "5%"], frames) == ["state", ""]
+    # "İ" matches "i" when case is ignored but lower-cases to two characters.
+    assert _extents(["CİTYWIDE, 20 people died."], ["20 people"], frames) == [""]

@@ -105,6 +105,8 @@ class Frames:
     weak_predicates: frozenset[str]
     reference_re: re.Pattern[str]
     compatible: frozenset[tuple[str, str]]
+    extents: dict[str, str]  # phrase (lower case) -> the extent it names
+    extent_re: re.Pattern[str]  # any of those phrases
     first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
 
 
@@ -158,7 +160,10 @@ def _load_frames(extra_file: str | None) -> Frames:
                 continue
             target = data.setdefault(section, {})
             for key, words in values.items():
-                target[key] = list(target.get(key, [])) + list(words)
+                if isinstance(words, str):  # a table of phrase = name ([extent])
+                    target[key] = words
+                else:
+                    target[key] = list(target.get(key, [])) + list(words)
     predicate_of = {
         form.lower(): lemma
         for lemma, forms in data.get("predicate", {}).items()
@@ -167,6 +172,7 @@ def _load_frames(extra_file: str | None) -> Frames:
     hedges = Lexicon.of(data["hedge"]["cues"])
     predicates = Lexicon.of(predicate_of)
     scopes = Lexicon.of(data["scope"]["words"])
+    extents = {phrase_key(k): v for k, v in data.get("extent", {}).items()}
     return Frames(
         hedges=hedges,
         predicates=predicates,
@@ -191,6 +197,28 @@ def _load_frames(extra_file: str | None) -> Frames:
             + r")\s+of\s*$",
             re.IGNORECASE,
         ),
+        extents=extents,
+        extent_re=_phrase_pattern(extents),
+    )
+
+
+def phrase_key(text: str) -> str:
+    """How a phrase found by a :func:`_phrase_pattern` is looked up: lower case, one
+    space between words, plain hyphens."""
+    return " ".join(text.lower().split()).replace("\u2010", "-").replace("\u2011", "-")
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, longest first, case ignored; a hyphen in a
+    phrase matches any hyphen and a space any run of spaces."""
+    alternatives = [
+        re.escape(p).replace(r"\-", "[-\u2010\u2011]").replace(r"\ ", r"\s+")
+        for p in sorted(phrases, key=len, reverse=True)
+    ]
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE
     )
 
 

@@ -107,6 +107,7 @@ background:#fff;font-size:.8rem;white-space:nowrap}
 background:#f3f4f6;color:#374151;white-space:nowrap}
 .badge.contested{background:#fee2e2;color:#991b1b}
 .badge.agreed{background:#dcfce7;color:#166534}
+.badge.incomparable{background:#e0e7ff;color:#3730a3}
 .badge.hedged{background:#fef3c7;color:#92400e}
 .rank{display:inline-block;min-width:1.8em;padding:0 6px;margin-right:6px;
 border-radius:6px;background:var(--fg);color:#fff;text-align:center;font-size:.9rem}
