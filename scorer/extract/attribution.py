@@ -1075,6 +1075,7 @@ class _Analysis:
     segments: list[tuple[int, int, str]]
     leads: dict[int, _Lead]  # by segment
     credits: dict[int, tuple[int, Link]]  # segment -> (from offset, credit link)
+    heads: list[Link]  # by segment: its publisher, the head of every chain
 
     def names_source(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies inside a source phrase of its sentence."""
@@ -1099,8 +1100,8 @@ class _Analysis:
             if len(self.segments) > 1
             else 0
         )
-        seg_start, seg_end, publisher = self.segments[segment]
-        head = Link(publisher, "publisher")
+        seg_start = self.segments[segment][0]
+        head = self.heads[segment]
         links: tuple[Link, ...] = ()
         index = bisect.bisect_right(self.starts, start) - 1
         if index >= 0 and self.sentences[index].start < seg_start:
@@ -1230,11 +1231,13 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
         _Sentence(s, e, max(0, bisect.bisect_right(para_starts, s) - 1))
         for s, e in split_sentences(text)
     ]
+    curly = "“" in text  # without an opening curly quote, none is left open
     for i, sentence in enumerate(sentences):
         opening = text[sentence.start : sentence.start + 1] in ('"', "“", "‘", "'")
         previous = sentences[i - 1] if i else None
         still_open = (
-            previous is not None
+            curly
+            and previous is not None
             and previous.paragraph == sentence.paragraph
             and (
                 text.count("“", previous.start, previous.end)
@@ -1284,7 +1287,8 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
         lead = _lead(text, paragraphs, members, seg_start, seg_end, doc.title, registry)
         if lead is not None:
             leads[number] = lead
-    return _Analysis(sentences, starts, segments, leads, credits)
+    heads = [Link(publisher, "publisher") for _, _, publisher in segments]
+    return _Analysis(sentences, starts, segments, leads, credits, heads)
 
 
 def _closed_quotation(text: str, scope: tuple[int, int]) -> bool:
