@@ -162,9 +162,18 @@ def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     assert [c.quote for c in claims] == ["At least 90 homes"]
 
 
-def test_a_closed_quotation_does_not_speak_for_the_next_sentence() -> None:
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "“the repairs will take years.”",
+        '"the repairs will take years."',
+        "“the repairs will take years”.",
+        "‘the repairs will take years.’",
+    ],
+)
+def test_a_closed_quotation_does_not_speak_for_the_next_sentence(quotation) -> None:
     claims = claims_of(
-        "The mayor said she believes “the repairs will take years.” "
+        f"The mayor said she believes {quotation} "
         "More than 300 roads were closed on Monday."
     )
     (roads,) = claims
@@ -183,6 +192,24 @@ def test_a_lead_with_its_own_estimate_governs_figures_of_that_kind_only() -> Non
     claims = {c.quote: c for c in claims_of(text)}
     assert claims["15 people"].attribution.chain == PUBLISHER
     assert claims["$15 billion"].attribution.origin.name != PUBLISHER
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Three senior analysts at Halvorsen Risk estimate the storm's damage at "
+        "$12 billion, according to a report released by the firm on Monday.",
+        "Analysts at Halvorsen Risk estimate the storm's damage at $12 billion, "
+        "according to a report released by the firm on Monday.",
+    ],
+)
+def test_a_toll_without_a_noun_after_a_damage_lead_is_the_publishers(lead) -> None:
+    text = (
+        f"{lead}\n\nCrews worked through the night. At least 15 died.\n\n"
+        "The losses could climb to $15 billion, Halvorsen Risk added."
+    )
+    (toll,) = [c for c in claims_of(text) if c.quote.startswith("At least 15")]
+    assert toll.attribution.chain == PUBLISHER
 
 
 def test_an_unattributed_figure_is_the_publishers_own() -> None:

@@ -1039,20 +1039,19 @@ def attribute(
     if not spans:
         return []
     analysis = _analyse(doc, registry)
+    claims = [not analysis.names_source(start, end) for start, end in spans]
     lead_units: dict[int, set[str]] = {}
     if units is not None:
         for segment, lead in analysis.leads.items():
             lead_units[segment] = {
                 unit
-                for (start, _), unit in zip(spans, units, strict=True)
-                if lead.sentence[0] <= start < lead.sentence[1] and unit
+                for (start, _), unit, claim in zip(spans, units, claims, strict=True)
+                if claim and unit and lead.sentence[0] <= start < lead.sentence[1]
             }
     return [
-        None
-        if analysis.names_source(start, end)
-        else analysis.chain(
-            start, end, units[i] if units is not None else "", lead_units
-        )
+        analysis.chain(start, end, units[i] if units is not None else "", lead_units)
+        if claims[i]
+        else None
         for i, (start, end) in enumerate(spans)
     ]
 
@@ -1291,22 +1290,20 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     return _Analysis(sentences, starts, segments, leads, credits, heads)
 
 
+# Marks that open and close a quotation; a straight quote does both.
+_OPENING_QUOTES = ("“", "‘", "«", '"')
+_CLOSING_QUOTES = ("”", "’", "»", '"')
+
+
 def _closed_quotation(text: str, scope: tuple[int, int]) -> bool:
-    """Whether what a verb reports is a direct quotation closed within its sentence
-    ('said he believes “it will be the costliest.”'): the writer's own voice resumes
-    after it, so the attribution does not carry on to the next sentence."""
-    body = text[scope[0] : scope[1]].rstrip()
-    if not body.endswith(("”", '"')):
+    """Whether what a verb reports ends in a direct quotation closed within its
+    sentence ('said the plan “cannot work.”', '... “cannot work”.'): the writer's own
+    voice resumes after it, so the attribution does not carry on to the next
+    sentence."""
+    body = text[scope[0] : scope[1]].rstrip().rstrip(".,;:!?")
+    if not body.endswith(_CLOSING_QUOTES):
         return False
-    opening = min(
-        (i for i in (body.find("“"), body.find('"')) if 0 <= i < len(body) - 1),
-        default=-1,
-    )
-    return 0 <= opening <= _QUOTE_OPENS_WITHIN
-
-
-# How far into a report its quotation must open for the report to be that quotation.
-_QUOTE_OPENS_WITHIN = 40
+    return any(mark in body[:-1] for mark in _OPENING_QUOTES)
 
 
 # ----------------------------------------------------------------------- cue finding
@@ -1917,7 +1914,9 @@ def _verb_hit(
             after_index = _token_at(tokens, obj[1])
     rest = _first_tokens(tokens, after_index, 2, lex.between)
     ends_here = not rest or (
-        rest[0][0] in (",", "”", '"') and (len(rest) == 1 or rest[1][0][:1].islower())
+        rest[0][0] in (",", "”", '"')
+        and not _opens_quotation(text, rest[0][1])
+        and (len(rest) == 1 or rest[1][0][:1].islower())
     )
     start = min(first_piece, span[0])
     if ends_here and span[0] > sentence.start + 2:
@@ -1930,6 +1929,17 @@ def _verb_hit(
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text, cue.end, clause_end, lex)
     return hit
+
+
+def _opens_quotation(text: str, at: int) -> bool:
+    """Whether the straight quote at ``at`` opens a quotation (space before it, a word
+    right after it: 'said "the ...') rather than closes one."""
+    return (
+        text[at : at + 1] == '"'
+        and (at == 0 or text[at - 1].isspace())
+        and at + 1 < len(text)
+        and not text[at + 1].isspace()
+    )
 
 
 def _names_speaker(

@@ -248,19 +248,6 @@ def extract_claims(
     ]
     if not mentions:
         return []
-    found = attribute(
-        doc,
-        [(m.start, m.end) for m in mentions],
-        res.registry,
-        [m.quantity.unit for m in mentions],
-    )
-    # A figure inside a source's name ("two officials told reporters") counts the
-    # sources, not what they report.
-    kept = [(m, a) for m, a in zip(mentions, found, strict=True) if a is not None]
-    if not kept:
-        return []
-    mentions = [m for m, _ in kept]
-    attributions = [a for _, a in kept]
     sentences = split_sentences(doc.text) or [(0, len(doc.text))]
     starts = [s for s, _ in sentences]
     publisher = _publisher_link(doc, res.registry)
@@ -292,6 +279,22 @@ def extract_claims(
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
     )
+    found = attribute(
+        doc,
+        [(m.start, m.end) for m in mentions],
+        res.registry,
+        [m.quantity.unit for m in mentions],  # as inherited: "15 died" counts people
+    )
+    # A figure inside a source's name ("two officials told reporters") counts the
+    # sources, not what they report.
+    kept = [i for i, a in enumerate(found) if a is not None]
+    if not kept:
+        return []
+    mentions = [mentions[i] for i in kept]
+    attributions = [found[i] for i in kept]
+    sentence_of = [sentence_of[i] for i in kept]
+    predicates = [predicates[i] for i in kept]
+    claim_frames = [claim_frames[i] for i in kept]
     claims = []
     contexts: dict[int, str] = {}
     for mention, attribution, index, predicate, frame in zip(
