@@ -42,6 +42,8 @@ def bounds(text: str) -> tuple[float | None, float | None]:
         ("Rescuers pulled a dozen survivors from the rubble.", 12),
         ("Two dozen people were evacuated.", 24),
         ("Half a million people lost power.", 500_000),
+        ("A quarter of a million homes lost power.", 250_000),
+        ("Three quarters of a million people voted.", 750_000),
         ("The fund holds five million dollars.", 5_000_000),
         ("Twenty-five thousand residents fled.", 25_000),
         ("The deal is worth $2.7bn.", 2.7e9),

@@ -446,10 +446,14 @@ def _build_grammar(
     sep = rf"(?:{_SP}+|[{_HYPHENS}])"
     and_ = rf"{_SP}+and{_SP}+"
     half_words = _alt([f for f in fracs if der["fractions"][f] == 2])
+    # "a quarter of a million", "three quarters of a billion": a fraction of a scale.
+    of_scale = rf"{_SP}+of{_SP}+(?={_alt(articles)}{_SP}+{_alt(scales)})"
+    after_fraction = "(?:" + "|".join(f"(?<={re.escape(f)})" for f in fracs) + ")"
     num_words = (
         rf"(?:{head}|{article})"
         rf"(?:(?:(?<={hundred[0] if hundred else 'hundred'}){and_}"
-        rf"|{and_}(?={_alt(articles)}{_SP}+{half_words})|{sep})(?:{token}|{article}))*"
+        rf"|{and_}(?={_alt(articles)}{_SP}+{half_words})"
+        rf"|{after_fraction}{of_scale}|{sep})(?:{token}|{article}))*"
     )
     # Thousands separated by commas, by thin or no-break spaces, or (only with two
     # groups or more) by dots; otherwise a dot is a decimal point.
@@ -921,6 +925,15 @@ def _parse_number_words(phrase: str, der: _Derived) -> tuple[float, bool] | None
         if w in der.articles and tokens and der.fractions.get(tokens[-1]) == 2:
             i += 1
             continue
+        if (
+            w == "of"
+            and tokens
+            and tokens[-1] in der.fractions
+            and nxt in der.articles
+            and after in der.scales
+        ):
+            i += 2  # "a quarter of a million": the fraction applies to the scale
+            continue
         tokens.append(w)
         i += 1
     total = 0.0
@@ -939,6 +952,7 @@ def _parse_number_words(phrase: str, der: _Derived) -> tuple[float, bool] | None
         elif t in der.scales:
             total += (current or 1) * der.scales[t]
             current = 0.0
+            fraction = False  # "a quarter of a million" counts, it is no share
         elif t in der.multipliers:
             current = (current or 1) * der.multipliers[t]
         elif t in der.fractions:
