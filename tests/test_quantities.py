@@ -65,6 +65,15 @@ def test_reads_digits_words_and_magnitudes(text: str, value: float) -> None:
     assert q.high == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Sales fell to £4.1bn.", 4_100_000_000), ("It cost $0.3 million.", 300_000)],
+)
+def test_magnitudes_give_the_written_value_exactly(text: str, value: int) -> None:
+    # 4.1 * 1e9 is 4,099,999,999.9999995 in binary floating point.
+    assert only(text).quantity.low == value
+
+
 def test_spelled_share_followed_by_of_is_a_percentage() -> None:
     q = only("Two-thirds of the respondents agreed.").quantity
     assert (q.low, q.unit) == (pytest.approx(200 / 3), "percent")

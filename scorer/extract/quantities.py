@@ -893,7 +893,7 @@ def _read_number(surface: str, lex: UnitLexicon) -> _NumberFields | None:
     plain = bool(digits) and digits.isdigit() and not currency and magnitude == 1.0
     plain = plain and not percent
     return (
-        raw * magnitude,  # number
+        _scaled(raw, magnitude),  # number
         raw,
         currency,
         magnitude,
@@ -904,6 +904,13 @@ def _read_number(surface: str, lex: UnitLexicon) -> _NumberFields | None:
         word,
         fraction,
     )
+
+
+def _scaled(value: float, factor: float) -> float:
+    """``value * factor`` without the binary noise of the product: "4.1bn" is
+    4,100,000,000, not 4,099,999,999.9999995 (kept to 15 significant digits, all a
+    float holds)."""
+    return float(f"{value * factor:.15g}")
 
 
 def _parse_number_words(phrase: str, der: _Derived) -> tuple[float, bool] | None:
@@ -1190,7 +1197,7 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
     if v.magnitude == 1.0 and not v.word:
         factor, fuzzy_end = _fuzzy_magnitude(text, end, lex)
         if factor != 1.0:
-            number, end = v.raw * factor, fuzzy_end
+            number, end = _scaled(v.raw, factor), fuzzy_end
     if g.compound_duration.match(text, end):
         return None
     unit, end = _unit_after(text, end, v, lex)
@@ -1205,7 +1212,7 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
     if v.fraction:
         if not g.of_word.match(text, end) or previous in der.determiners:
             return None
-        reading.low = reading.high = number * 100
+        reading.low = reading.high = _scaled(number, 100)
         unit = _PERCENT
     relative = g.times.match(text, end)
     if relative and not unit:
@@ -1347,7 +1354,7 @@ def _range(
         and "," not in a.digits
         and a.raw < b.raw
     ):
-        a_number = a.raw * b.magnitude
+        a_number = _scaled(a.raw, b.magnitude)
     if a.fraction or b.fraction:
         return None
     low, high = a_number, b.number
