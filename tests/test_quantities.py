@@ -447,6 +447,8 @@ def test_relative_claims_are_factors(text: str, factor: float) -> None:
         "The S&P 500 closed higher.",
         "The Category 5 storm made landfall.",
         "Officials listed the top three causes.",
+        "The home side won 3-2 on Sunday.",
+        "The bill passed 52-48 in the senate.",
     ],
 )
 def test_dates_times_ordinals_ages_ids_durations_and_furniture_are_not_claims(

@@ -825,12 +825,25 @@ def _read_match(text: str, match: re.Match[str], lex: UnitLexicon) -> list[_Read
     reading = None if change else _range(text, lead, a, b, lex)
     if reading is not None:
         return [reading]
+    if _is_score(text, a, b):
+        return []
     out = []
     for v in (a, b):
         single = _single(text, v, lex)
         if single:
             out.append(single)
     return out
+
+
+def _is_score(text: str, a: _Value, b: _Value) -> bool:
+    """ "won 3-2", "passed 52-48": two bare whole numbers joined by a dash, the first
+    the larger, are a score or a tally, not a range nor two figures of substance."""
+    return (
+        text[a.end : b.start] in ("-", "–", "—")
+        and a.plain
+        and b.plain
+        and a.raw > b.raw
+    )
 
 
 _NO_SEPARATORS = str.maketrans("", "", ",\u00a0\u2009\u202f")
