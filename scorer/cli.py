@@ -6,6 +6,7 @@ usage, a bad config or an unusable input file.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -84,6 +85,13 @@ def _guard(function: Any) -> Any:
             _fail(f"error: {exc}")
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away ("scorer eval ... | head"): stop without a word,
+            # with status 1 as rich's console does. Point stdout at nothing so that
+            # Python's exit flush cannot fail too.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if _state["debug"]:
                 raise

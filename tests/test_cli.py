@@ -521,3 +521,29 @@ def test_every_command_is_documented_with_an_example(command) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0, result.output
     assert "Example" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "{dev}", "-f", "table"],
+        ["eval", "{dev}", "--gold", "{gold}"],
+    ],
+)
+def test_a_reader_that_stops_early_gets_no_error_message(args) -> None:
+    # "scorer eval ... | head -2": the pipe closes while the command still writes.
+    dev = ROOT / "data" / "devset"
+    args = [
+        a.format(dev=dev / "docs.jsonl", gold=dev / "gold_claims.csv") for a in args
+    ]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scorer", "--quiet", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    process.wait()
+    assert error == ""  # no traceback, no "internal error"
