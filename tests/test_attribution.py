@@ -38,6 +38,11 @@ def chain_of(
             "42",
             ["regional health ministry"],
         ),
+        (
+            "The Harbour Authority's own assessment puts the number at 5,000.",
+            "5,000",
+            ["Harbour Authority"],
+        ),
         ("Officials said 300 homes were destroyed.", "300", ["Officials"]),
         ("At least 12 people died, police said.", "12", ["police"]),
         ("The agency estimated 7,000 people fled.", "7,000", ["agency"]),

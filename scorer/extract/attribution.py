@@ -648,8 +648,18 @@ def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
         text = text[: match.start()].rstrip(" ,")
         match = lex.trailing_re.search(text)
     text = lex.determiner_re.sub("", text)
+    # "the Pentagon's own assessment", "the agency's latest figures": the owner.
+    owned = _OWNED_DOCUMENT.fullmatch(text)
+    if owned and owned.group(2).lower().split()[-1] in lex.documents:
+        text = owned.group(1)
     text = re.sub(r"(?:['’]s|(?<=s)['’])$", "", text)
     return text.strip(" ,;:.")
+
+
+# A possessive owner, then up to three lower-case words: "X's own latest estimate".
+_OWNED_DOCUMENT = re.compile(
+    r"(.+?)(?:['’]s|(?<=s)['’])\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+)
 
 
 def _split_title(name: str, lex: _Lexicon) -> tuple[str, str]:
