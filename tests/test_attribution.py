@@ -102,6 +102,29 @@ def test_quoted_by_puts_the_outlet_first():
     assert chain_of(text, "700")[1:] == ["Interfax", "senior commander"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Interfax, the commander said 700 soldiers were captured.",
+        "In an interview with Interfax, the commander said 700 soldiers were captured.",
+        "Speaking to Interfax, the commander said 700 soldiers were captured.",
+        "Quoted by Interfax, the commander said 700 soldiers were captured.",
+    ],
+)
+def test_an_outlet_named_before_a_speaker_comes_first(text):
+    assert chain_of(text, "700")[1:] == ["Interfax", "commander"]
+
+
+def test_a_relative_clause_citing_a_source_extends_the_chain():
+    text = "According to Reuters, which cited two diplomats, 40 soldiers were killed."
+    assert chain_of(text, "40")[1:] == ["Reuters", "diplomats"]
+
+
+def test_the_ministry_never_means_an_outlet_named_before():
+    text = "Quoted by the news agency Interfax, the ministry said 56 people died."
+    assert chain_of(text, "56")[1:] == ["Interfax", "ministry"]
+
+
 def test_telling_an_outlet_makes_it_an_intermediary():
     assert chain_of("The mayor told AFP that 65 schools closed.", "65")[1:] == [
         "Agence France-Presse",

@@ -124,6 +124,7 @@ class _Lexicon:
     conjunctions: frozenset[str]
     prepositions: frozenset[str]
     org_nouns: frozenset[str]
+    media_nouns: frozenset[str]  # org nouns that may stand for an outlet
     between: frozenset[str]
     stop: frozenset[str]
     inner: frozenset[str]
@@ -452,6 +453,7 @@ def _compile_lexicon(
         conjunctions=_words(words.get("conjunctions", [])),
         prepositions=_words(words.get("prepositions", [])),
         org_nouns=_words(words.get("org_nouns", [])),
+        media_nouns=_words(words.get("media_nouns", [])),
         between=_words(att.get("between", [])),
         stop=_words(words.get("stop", [])),
         inner=_words(words.get("inner", [])),
@@ -2118,6 +2120,8 @@ def _subject(
             and _appositive(piece, lex)
             and _name_token(tokens[left - 2][0])
             and not (left == 2 and tokens[0][0].lower() in lex.stop)  # "However, a ..."
+            # "According to Reuters, the minister said": not an apposition of Reuters.
+            and not _opens_with_forward_cue(ctx.text, tokens, left - 2, lex)
         ):
             descriptor = piece
         elif all(w[0].lower() in lex.time_words or w[0][:1].isdigit() for w in words):
@@ -2156,6 +2160,25 @@ def _subject(
                 descriptor = text[title[0] : title[1]]
         return span, prefix, suffix, min(first_piece, span[0]), descriptor
     return None
+
+
+def _opens_with_forward_cue(
+    text: str, tokens: _Tokens, index: int, lex: _Lexicon
+) -> bool:
+    """Whether the comma-separated piece ending at token ``index`` opens with a forward
+    cue ("according to", "quoted by"): its name is that cue's source."""
+    first = index
+    while (
+        first > 0
+        and tokens[first - 1][0] != ","
+        and tokens[first - 1][0] not in _CLAUSE_PUNCT
+    ):
+        first -= 1
+    piece = text[tokens[first][1] : tokens[index][2]].lower()
+    return any(
+        piece.startswith(cue + " ")
+        for cue in lex.forward_by_first.get(piece.partition(" ")[0], ())
+    )
 
 
 def _cut_trailing(tokens: _Tokens, left: int, right: int, lex: _Lexicon) -> int:
@@ -2419,12 +2442,14 @@ def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
         if pattern.search(f"{mention.descriptor} {mention.surface}".lower()):
             return mention
     if head in lex.org_nouns:  # "the company": the organisation named last
+        media = head in lex.media_nouns  # only these may mean an outlet or a wire
         for mention in reversed(ctx.mentions):
             link = mention.link
             if (
                 link is not None
                 and link.kind not in _PEOPLE
                 and link.kind != "publisher"
+                and (media or link.kind not in _INTERMEDIARY)
                 and link.name[:1].isupper()
             ):
                 return mention
