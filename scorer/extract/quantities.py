@@ -457,8 +457,13 @@ def _build_grammar(
     )
     # Thousands separated by commas, by thin or no-break spaces, or (only with two
     # groups or more) by dots; otherwise a dot is a decimal point.
+    # A decimal comma before a magnitude: "1,2 million" is 1.2 million, not 12 million.
+    decimal_comma = (
+        rf"\d{{1,3}},\d{{1,2}}(?={_SP}?{_alt(lex['magnitudes'], word=False)}\b)"
+    )
     digits = (
-        r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+        rf"(?>{decimal_comma}|"
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
         r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)"
         r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
         r"|\d+(?:\.\d+)?(?!\d)|\.\d+(?!\d))"
@@ -846,6 +851,7 @@ def _is_score(text: str, a: _Value, b: _Value) -> bool:
     )
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _NO_SEPARATORS = str.maketrans("", "", ",\u00a0\u2009\u202f")
 
 
@@ -882,6 +888,8 @@ def _read_number(surface: str, lex: UnitLexicon) -> _NumberFields | None:
             currency = folded.get(mark.lower(), "")
     fraction = False
     if digits:
+        if _DECIMAL_COMMA.fullmatch(digits):
+            digits = digits.replace(",", ".")
         cleaned = digits.translate(_NO_SEPARATORS)
         if digits.count(".") >= 2:
             cleaned = cleaned.replace(".", "")
