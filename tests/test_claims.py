@@ -212,6 +212,31 @@ def test_a_toll_without_a_noun_after_a_damage_lead_is_the_publishers(lead) -> No
     assert toll.attribution.chain == PUBLISHER
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The toll could rise to 500 by the weekend.", "people"),
+        ("Police put the crowd at between 8,000 and 10,000.", "people"),
+        ("Turnout was more realistically 12,000.", "people"),
+    ],
+)
+def test_a_counted_noun_before_a_bare_figure_gives_its_unit(text, unit) -> None:
+    assert only_claim(text).quantity.unit == unit
+
+
+def test_a_speaker_before_a_bare_figure_is_not_what_it_counts() -> None:
+    claim = only_claim("Three analysts said on Monday that 480 was too low.")
+    assert claim.quantity.unit != "people" or claim.noun == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At least 12 people are feared dead.", "Preliminary counts show 300 votes."],
+)
+def test_fear_and_preliminary_counts_are_hedges(text) -> None:
+    assert all(c.hedged for c in claims_of(text))
+
+
 def test_an_unattributed_figure_is_the_publishers_own() -> None:
     claim = only_claim("The new bridge is 1,400 metres long.")
     assert claim.attribution.chain == PUBLISHER

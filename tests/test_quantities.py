@@ -43,6 +43,7 @@ def bounds(text: str) -> tuple[float | None, float | None]:
         ("Two dozen people were evacuated.", 24),
         ("Half a million people lost power.", 500_000),
         ("A quarter of a million homes lost power.", 250_000),
+        ("Officials said 1,2 million people voted.", 1_200_000),  # a decimal comma
         ("Three quarters of a million people voted.", 750_000),
         ("The fund holds five million dollars.", 5_000_000),
         ("Twenty-five thousand residents fled.", 25_000),

@@ -276,6 +276,10 @@ def extract_claims(
             mentions, sentence_of, claim_frames, strict=True
         )
     ]
+    mentions = [
+        _noun_before(m, doc.text, sentences[i][0], res) if not m.quantity.unit else m
+        for m, i in zip(mentions, sentence_of, strict=True)
+    ]
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
     )
@@ -395,6 +399,38 @@ def _log_gap(a: Quantity, b: Quantity) -> float:
 def _count_units(units: UnitLexicon) -> frozenset[str]:
     """Units that count things (people, structures, ...), as opposed to measures."""
     return frozenset(units.noun_units.values())
+
+
+# How many words before a bare figure its counted noun may stand ("the crowd was put
+# at 15,000", "the toll could rise to 500").
+_NOUN_BEFORE_WORDS = 5
+_NOUN_BEFORE_STOPS = frozenset({"from", "by", "than", "of"})
+_WORD_OR_MARK_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]")
+
+
+def _noun_before(
+    mention: QuantityMention, text: str, sentence_start: int, res: Resources
+) -> QuantityMention:
+    """A bare figure whose counted noun stands just before it, linked by a verb or a
+    preposition ("the crowd to be around 15,000", "the death toll rose to 480"): that
+    noun and its unit. Stops at punctuation, another number, a verb of saying ("X
+    said 480": X is the source) and at "of", "from", "by", "than" ("the number of
+    deaths from 30 to 45" is left to the figures)."""
+    before = _WORD_OR_MARK_RE.findall(text[sentence_start : mention.start])
+    words = [w.lower().replace("’", "'") for w in reversed(before)]
+    verbs = res.registry.lexicon.verbs
+    for i, word in enumerate(words[:_NOUN_BEFORE_WORDS]):
+        if not word[:1].isalpha() or word in verbs or word in _NOUN_BEFORE_STOPS:
+            break
+        pair = f"{words[i + 1]} {word}" if i + 1 < len(words) else ""
+        noun = res.units.nouns.get(pair) or res.units.nouns.get(word)
+        if noun:
+            return replace(
+                mention,
+                quantity=replace(mention.quantity, unit=res.units.noun_units[noun]),
+                noun=noun,
+            )
+    return mention
 
 
 def _inherit_units(
