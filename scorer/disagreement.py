@@ -204,6 +204,7 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, ...], object]:
 def _rows(claims: pd.DataFrame) -> list[dict]:
     """The fields scoring needs, as plain rows (built once for the whole corpus)."""
     rows = []
+    dates: dict[str, dt.date] = {}  # a document's claims share its date
     for voice, low, high, weight, published, start, doc_id, sentence, unit in zip(
         claims["voice"].tolist(),
         claims["low"].tolist(),
@@ -217,7 +218,10 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
         strict=True,
     ):
         if isinstance(published, str) and published:
-            published = dt.date.fromisoformat(published[:10])
+            day = dates.get(published)
+            if day is None:
+                day = dates[published] = dt.date.fromisoformat(published[:10])
+            published = day
         elif not isinstance(published, dt.date):
             published = None
         rows.append(
@@ -382,7 +386,11 @@ def _window_score(
     if len(starts) < 2:
         return -1.0
     undated = days < 0
-    kept = ~np.isin(np.array([r["voice"] for r in rows], dtype=object), strays)
+    kept = (
+        np.array([r["voice"] not in strays for r in rows], dtype=bool)
+        if strays
+        else np.ones(len(rows), dtype=bool)
+    )
     best = 0.0
     for start in starts.tolist():
         inside = kept & (
@@ -428,7 +436,13 @@ def measure_disagreement(
         merged = _merge_parts(rows, config, siblings)
         table = _VoiceTable(merged)
         score = score_voices(table.voices(), config)
-        window = _window_score(merged, table, config, score.strays)
+        # A window holds some of these voices (never the strays): with at most one of
+        # them, or two incomparable ones, every window scores 0 like the whole.
+        window = (
+            -1.0
+            if score.n_voices <= 1 or score.incomparable
+            else _window_score(merged, table, config, score.strays)
+        )
         lows = [r["low"] for r in rows if r["low"] is not None]
         highs = [r["high"] for r in rows if r["high"] is not None]
         n_claims = len(rows)
