@@ -36,6 +36,16 @@ def claims() -> pd.DataFrame:
     return pd.DataFrame.from_records(rows)
 
 
+def grouped_texts(texts: dict[str, str]) -> pd.DataFrame:
+    """The claims of one short document per text, grouped."""
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    return group_claims(pd.DataFrame.from_records(rows))
+
+
 def subject_of(grouped: pd.DataFrame, fragment: str) -> str:
     matches = grouped[grouped["quote"].str.contains(fragment, regex=False)]
     assert len(matches) == 1, (fragment, list(grouped["quote"]))
@@ -81,12 +91,7 @@ def test_figures_counting_people_of_different_countries_stay_apart():
         "y": "Officials said 45 Chileans died in the flooding this week.",
         "z": "Diplomats said 150 Peruvians died in the flooding this week.",
     }
-    resources = load_resources()
-    rows = []
-    for doc_id, text in texts.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
-        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
-    grouped = group_claims(pd.DataFrame.from_records(rows))
+    grouped = grouped_texts(texts)
     peru = {subject_of(grouped, q) for q in ("120 Peruvians", "150 Peruvians")}
     assert len(peru) == 1
     assert subject_of(grouped, "45 Chileans") not in peru
@@ -99,12 +104,7 @@ def test_a_figure_in_a_list_joins_the_same_country_elsewhere():
         "y": "The dead included 15 Chileans, 55 Peruvians, 3 Ecuadorians and "
         "11 Bolivians, according to officials.",
     }
-    resources = load_resources()
-    rows = []
-    for doc_id, text in texts.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
-        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
-    grouped = group_claims(pd.DataFrame.from_records(rows))
+    grouped = grouped_texts(texts)
     assert subject_of(grouped, "40 Peruvians") == subject_of(grouped, "55 Peruvians")
     assert subject_of(grouped, "12 Chileans") == subject_of(grouped, "15 Chileans")
     assert subject_of(grouped, "9 Bolivians") == subject_of(grouped, "11 Bolivians")
@@ -118,12 +118,7 @@ def test_a_figure_restated_in_one_article_stays_with_its_first_statement():
         "y": "Union leaders said 60,000 people joined the march in Lyon on Sunday.",
         "z": "The prefecture said 4,000 officers were deployed for the day.",
     }
-    resources = load_resources()
-    rows = []
-    for doc_id, text in texts.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
-        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
-    grouped = group_claims(pd.DataFrame.from_records(rows)).set_index("quote")
+    grouped = grouped_texts(texts).set_index("quote")
     assert grouped.loc["15,000", "subject"] == grouped.loc["15,000 people", "subject"]
     assert (
         grouped.loc["15,000 people", "subject"]
@@ -138,12 +133,7 @@ def test_equal_figures_framed_apart_in_one_article_stay_apart():
         "y": "Unemployment rose 14% in the region, the agency said.",
         "z": "Exports fell 30% over the period, traders said.",
     }
-    resources = load_resources()
-    rows = []
-    for doc_id, text in texts.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
-        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
-    grouped = group_claims(pd.DataFrame.from_records(rows))
+    grouped = grouped_texts(texts)
     x = grouped[grouped["doc_id"] == "x"].sort_values("start")["subject"].tolist()
     assert x[0] != x[1]
     assert x[0] == subject_of(grouped, "14%")
@@ -156,12 +146,7 @@ def test_figures_for_a_county_and_for_the_whole_state_stay_apart():
         "y": "Economists said the storm cut county-level output by 0.9% this year.",
         "z": "Analysts said the storm cut statewide output by 3% this year.",
     }
-    resources = load_resources()
-    rows = []
-    for doc_id, text in texts.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
-        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
-    grouped = group_claims(pd.DataFrame.from_records(rows))
+    grouped = grouped_texts(texts)
     county = {subject_of(grouped, q) for q in ("0.6%", "0.9%")}
     assert len(county) == 1
     assert subject_of(grouped, "3%") not in county
