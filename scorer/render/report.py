@@ -56,6 +56,11 @@ def _records(frame, fields: tuple[str, ...]) -> list[dict[str, Any]]:  # noqa: A
     for name in present:
         series = frame[name]
         values = series.tolist()
+        if series.dtype.kind in "iub" or (
+            series.dtype == "string" and not series.isna().any()
+        ):
+            columns.append(values)  # Python ints, bools and strings already
+            continue
         clean_one = _clean_float if series.dtype.kind == "f" else clean
         columns.append([clean_one(v) for v in values])
     if not columns:
