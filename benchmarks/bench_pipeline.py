@@ -17,11 +17,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 
 
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop: the same code measured on days the machine
+    runs fast and slow differs by this ratio too (shared 2-core machines vary)."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(20_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def main(n: int = 20000) -> None:
     from scorer.config import Config
     from scorer.group import group_claims
     from scorer.pipeline import extract
 
+    print(f"machine: a 20-million-step Python loop takes {machine_speed():.2f} s")
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_corpus(Path(tmp) / "corpus", n)
         started = time.perf_counter()
