@@ -237,6 +237,25 @@ def test_fear_and_preliminary_counts_are_hedges(text) -> None:
     assert all(c.hedged for c in claims_of(text))
 
 
+def test_a_report_stating_its_figures_does_not_speak_for_a_toll_after_it() -> None:
+    claims = claims_of(
+        "A report from the Harbour Institute puts the storm's losses at $9bn. "
+        "The storm left 29 people dead."
+    )
+    toll = [c for c in claims if c.quote.startswith("29")][0]
+    assert toll.attribution.chain == PUBLISHER
+
+
+def test_the_report_named_again_is_the_report_named_before() -> None:
+    claims = claims_of(
+        "A new report from the Harbour Institute puts losses at $95bn.\n\n"
+        "The mayor said 200 homes were lost.\n\n"
+        "The report predicts a 0.5% fall in output this year."
+    )
+    share = [c for c in claims if c.quote == "0.5%"][0]
+    assert share.attribution.origin.name == "Harbour Institute"
+
+
 def test_an_unattributed_figure_is_the_publishers_own() -> None:
     claim = only_claim("The new bridge is 1,400 metres long.")
     assert claim.attribution.chain == PUBLISHER

@@ -907,6 +907,7 @@ class _Source:
     prefix: tuple[Link, ...] = ()  # intermediaries inherited from an antecedent
     words: frozenset[str] = frozenset()
     descriptor: str = ""  # a title or apposition written around the name
+    document: str = ""  # the document it was named with: "a report from X" -> report
 
 
 @dataclass(slots=True)
@@ -1035,10 +1036,10 @@ def attribute(
     registry
         From :func:`load_registry`.
     units
-        The unit of each span's figure, when known. A document's lead that states
-        figures of its own governs later unattributed figures of those units only
-        (an estimate of the damage in the lead does not make its source the source
-        of the death toll further down).
+        The unit of each span's figure, when known. An attributed sentence that
+        states figures of its own governs later unattributed figures of those units
+        only: a report's estimate of the damage does not make the report the source
+        of the death toll in the next sentence, or further down after a lead.
 
     Returns
     -------
@@ -1052,18 +1053,15 @@ def attribute(
         return []
     analysis = _analyse(doc, registry)
     claims = [not analysis.names_source(start, end) for start, end in spans]
-    lead_units: dict[int, set[str]] = {}
-    if units is not None:
-        for segment, lead in analysis.leads.items():
-            lead_units[segment] = {
-                unit
-                for (start, _), unit, claim in zip(spans, units, claims, strict=True)
-                if claim and unit and lead.sentence[0] <= start < lead.sentence[1]
-            }
+    units = units if units is not None else [""] * len(spans)
+    # The units of the figures each sentence states itself (its real claims only).
+    stated: dict[int, set[str]] = {}
+    for (start, _), unit, claim in zip(spans, units, claims, strict=True):
+        if claim and unit:
+            index = bisect.bisect_right(analysis.starts, start) - 1
+            stated.setdefault(index, set()).add(unit)
     return [
-        analysis.chain(start, end, units[i] if units is not None else "", lead_units)
-        if claims[i]
-        else None
+        analysis.chain(start, end, units[i], stated) if claims[i] else None
         for i, (start, end) in enumerate(spans)
     ]
 
@@ -1104,8 +1102,10 @@ class _Analysis:
         start: int,
         end: int,
         unit: str = "",
-        lead_units: Mapping[int, set[str]] | None = None,
+        stated: Mapping[int, set[str]] | None = None,
     ) -> Attribution:
+        """The chain of the claim at ``start:end``, whose figure has ``unit``;
+        ``stated`` gives the units of the figures each sentence (by index) states."""
         segment = (
             max(0, bisect.bisect_right(self.segments, start, key=_FIRST) - 1)
             if len(self.segments) > 1
@@ -1123,9 +1123,7 @@ class _Analysis:
             if own is not None:
                 links = own
             else:
-                own_units = (lead_units or {}).get(segment)
-                follows_lead = not (own_units and unit and unit not in own_units)
-                links = self._inherited(index, seg_start, segment, follows_lead)
+                links = self._inherited(index, seg_start, segment, unit, stated or {})
         credit = self.credits.get(segment)
         if (
             credit is not None
@@ -1136,9 +1134,20 @@ class _Analysis:
         return Attribution(_tidy((head, *links)))
 
     def _inherited(
-        self, index: int, seg_start: int, segment: int, follows_lead: bool = True
+        self,
+        index: int,
+        seg_start: int,
+        segment: int,
+        unit: str,
+        stated: Mapping[int, set[str]],
     ) -> tuple[Link, ...]:
         sentence = self.sentences[index]
+
+        def speaks_for(j: int) -> bool:
+            # A sentence stating figures of its own speaks for no other kind.
+            own = stated.get(j)
+            return not (own and unit and unit not in own)
+
         for j in range(index - 1, -1, -1):
             other = self.sentences[j]
             if other.paragraph != sentence.paragraph or other.start < seg_start:
@@ -1148,12 +1157,14 @@ class _Analysis:
                 # quotation: neither speaks for the next sentence.
                 if (other.trailing or other.quotation) and not sentence.quoted:
                     break
+                if not speaks_for(j):
+                    break
                 return other.governs
         # "The port handled 310 ships in May. Most carried grain, the harbour master
         # said." A trailing attribution of the next sentence covers both.
         if index + 1 < len(self.sentences):
             following = self.sentences[index + 1]
-            if following.paragraph == sentence.paragraph:
+            if following.paragraph == sentence.paragraph and speaks_for(index + 1):
                 if following.trailing and following.governs:
                     return following.governs
                 if following.backref:
@@ -1172,10 +1183,15 @@ class _Analysis:
             and not previous.trailing
             and not previous.quotation
             and (following is None or following.paragraph != sentence.paragraph)
+            and speaks_for(index - 1)
         ):
             return previous.governs
         lead = self.leads.get(segment)
-        if lead is not None and follows_lead and sentence.start >= lead.end:
+        if (
+            lead is not None
+            and sentence.start >= lead.end
+            and speaks_for(bisect.bisect_right(self.starts, lead.sentence[0]) - 1)
+        ):
             return lead.chain
         return ()
 
@@ -1493,7 +1509,9 @@ def _sentence_hits(
     hits.sort(key=lambda h: h.start)
     _split_scopes(hits, tokens, lex)
     for hit in hits:
+        document = hit.cue.lower() if hit.cue.lower() in lex.documents else ""
         for source in hit.sources:
+            source.document = document
             _resolve(source, ctx)
             if source.link is not None:
                 ctx.mentions.append(source)
@@ -2392,7 +2410,11 @@ def _resolve(source: _Source, ctx: _Context) -> None:
             _copy(source, antecedent)
             return
         if all(w in lex.documents for w in _WORD.findall(low)):
-            return  # "study says", "the statement": nobody named
+            # "The report predicts": the report named before ("a report from X").
+            antecedent = _antecedent_document(source.surface, low, ctx)
+            if antecedent is not None:
+                _copy(source, antecedent)
+            return  # else "study says", "a statement": nobody named
 
     kind = info.kind
     if source.descriptor and kind in ("person", "unknown"):
@@ -2453,6 +2475,19 @@ def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
                 and link.name[:1].isupper()
             ):
                 return mention
+    return None
+
+
+def _antecedent_document(surface: str, name: str, ctx: _Context) -> _Source | None:
+    """The source of the document a definite phrase names again: "the report" after
+    "a report from the Harbour Institute"."""
+    if surface.lower().split()[:1] not in (["the"], ["this"], ["that"]):
+        return None
+    head = name.split()[-1]
+    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    for mention in reversed(ctx.mentions):
+        if mention.link is not None and mention.document.startswith(stem):
+            return mention
     return None
 
 
