@@ -256,6 +256,22 @@ def test_the_report_named_again_is_the_report_named_before() -> None:
     assert share.attribution.origin.name == "Harbour Institute"
 
 
+def test_a_transcript_gives_each_turn_to_its_speaker() -> None:
+    text = (
+        "Ortiz: You said 2,500 volunteers, is that right?\n\n"
+        "Hale: 2,700. We counted 40 more this morning.\n\n"
+        "They came from 18 towns.\n\n"
+        "Ortiz: And how many buses?\n\n"
+        "Note: 3 buses were cancelled."
+    )
+    chains = {c.quote: c.attribution.chain for c in claims_of(text)}
+    assert chains["2,700"] == f"{PUBLISHER} > Hale"
+    assert chains["40"] == f"{PUBLISHER} > Hale"  # "we" in a turn is the speaker
+    assert chains["18 towns"] == f"{PUBLISHER} > Hale"  # the turn runs on
+    assert chains["2,500 volunteers"] == f"{PUBLISHER} > Ortiz"  # "you" is nobody
+    assert chains["3 buses"] == PUBLISHER  # a one-off label is no speaker
+
+
 def test_an_unattributed_figure_is_the_publishers_own() -> None:
     claim = only_claim("The new bridge is 1,400 metres long.")
     assert claim.attribution.chain == PUBLISHER

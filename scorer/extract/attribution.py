@@ -35,6 +35,7 @@ import difflib
 import operator
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -131,6 +132,8 @@ class _Lexicon:
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     first_person: frozenset[str]
+    second_person: frozenset[str]
+    not_speaker_labels: frozenset[str]
     documents: frozenset[str]
     not_sources: frozenset[str]
     number_words: frozenset[str]
@@ -460,6 +463,8 @@ def _compile_lexicon(
         pronouns=_words(words.get("pronouns", [])),
         person_pronouns=_words(words.get("person_pronouns", [])),
         first_person=_words(words.get("first_person", [])),
+        second_person=_words(words.get("second_person", [])),
+        not_speaker_labels=_words(words.get("not_speaker_labels", [])),
         documents=documents,
         not_sources=_words(nouns.get("not_sources", [])),
         number_words=_words(words.get("number_words", [])),
@@ -939,6 +944,7 @@ class _Sentence:
     quoted: bool = False  # opens with a quotation mark or continues an open quote
     # What it reports is a quotation closed within it: 'X said “...”', nothing after.
     quotation: bool = False
+    speaker: tuple[Link, ...] = ()  # the speaker of its transcript turn, if any
 
 
 @dataclass(slots=True)
@@ -951,9 +957,18 @@ class _Context:
     publisher: str
     registry: SourceRegistry
     mentions: list[_Source] = field(default_factory=list)
+    # Transcript turns ("Name: ..." paragraphs): (start, end, the speaker's link).
+    turns: list[tuple[int, int, Link]] = field(default_factory=list)
     _names: dict[str, str] | None = None
     _people: list[tuple[int, str]] = field(default_factory=list)
     _acronyms: dict[str, str] | None = None
+
+    def speaker_at(self, pos: int) -> Link | None:
+        """The speaker of the transcript turn holding ``pos``, if any."""
+        for start, end, link in self.turns:
+            if start <= pos < end:
+                return link
+        return None
 
     def person_before(self, pos: int) -> tuple[int, str] | None:
         """The last full person name written before ``pos``."""
@@ -1122,6 +1137,8 @@ class _Analysis:
             own = _select(sentence.hits, start, end) if sentence.hits else None
             if own is not None:
                 links = own
+            elif sentence.speaker:
+                links = sentence.speaker  # "Name: ..." in a transcript
             else:
                 links = self._inherited(index, seg_start, segment, unit, stated or {})
         credit = self.credits.get(segment)
@@ -1282,6 +1299,7 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     credits: dict[int, tuple[int, Link]] = {}
     for number, (seg_start, seg_end, publisher) in enumerate(segments):
         context = _Context(text, seg_start, seg_end, publisher, registry)
+        context.turns = _turns(text, paragraphs, seg_start, seg_end, registry)
         members = [s for s in sentences if seg_start <= s.start < seg_end]
         for sentence in members:
             first = bisect.bisect_left(cue_starts, sentence.start)
@@ -1295,6 +1313,9 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
             )
         _learn_intermediaries(members, registry)
         for sentence in members:
+            speaker = context.speaker_at(sentence.start)
+            if speaker is not None:
+                sentence.speaker = (speaker,)
             for hit in sentence.hits:
                 hit.links = _hit_links(hit)
             clause = [h for h in sentence.hits if h.clause and h.links and h.reports]
@@ -2357,9 +2378,12 @@ def _resolve(source: _Source, ctx: _Context) -> None:
     low = name.lower()
     first = low.split()[0]
     if first in lex.first_person and len(low.split()) <= 2:
-        # "our estimates": the text speaks for itself.
-        source.link = Link(ctx.publisher, "publisher")
+        # "our estimates": the text speaks for itself, or the speaker of its turn.
+        speaker = ctx.speaker_at(source.start)
+        source.link = speaker or Link(ctx.publisher, "publisher")
         return
+    if first in lex.second_person and len(low.split()) <= 2:
+        return  # "you said": the person addressed, not named
     if low in lex.pronouns or (first in lex.pronouns and len(low.split()) <= 2):
         antecedent = _antecedent_pronoun(first, ctx)
         person = (
@@ -2597,6 +2621,45 @@ def _credit(
         kind = info.kind if info.kind in ("outlet", "wire") else "outlet"
         return start, Link(info.name if info.known else name, kind, "credit")
     return None
+
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+\S")
+
+
+def _turns(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    seg_start: int,
+    seg_end: int,
+    registry: SourceRegistry,
+) -> list[tuple[int, int, Link]]:
+    """The turns of a transcript: each paragraph opening with a speaker's label
+    ("Name: ...") up to the next labelled paragraph, with the speaker's link. A text
+    is a transcript when one speaker's label opens two paragraphs or more, which tells
+    it from an article with a one-off "Name:" or "Note:"."""
+    lex = registry.lexicon
+    labelled: list[tuple[int, str]] = []  # (paragraph start, label or "" for a note)
+    for start, _ in paragraphs:
+        if not seg_start <= start < seg_end:
+            continue
+        match = _LABEL.match(text, start)
+        if match:
+            label = match.group(1)
+            labelled.append(
+                (start, "" if label.lower() in lex.not_speaker_labels else label)
+            )
+    counts = Counter(label for _, label in labelled if label)
+    if not counts or max(counts.values()) < 2:
+        return []
+    turns = []
+    for i, (start, label) in enumerate(labelled):
+        if not label:
+            continue
+        end = labelled[i + 1][0] if i + 1 < len(labelled) else seg_end
+        info = registry.describe(label)
+        kind = info.kind if info.kind != "unknown" else "person"
+        turns.append((start, end, Link(info.name, kind, "transcript")))
+    return turns
 
 
 def _lead(
