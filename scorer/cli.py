@@ -91,6 +91,7 @@ def _guard(function: Any) -> Any:
             # Python's exit flush cannot fail too.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
             raise typer.Exit(1) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if _state["debug"]:

@@ -437,10 +437,11 @@ def measure_disagreement(
         table = _VoiceTable(merged)
         score = score_voices(table.voices(), config)
         # A window holds some of these voices (never the strays): with at most one of
-        # them, or two incomparable ones, every window scores 0 like the whole.
+        # them, every window scores 0 like the whole. (Two incomparable voices may
+        # still compare inside a window, where each is read from its own claims.)
         window = (
             -1.0
-            if score.n_voices <= 1 or score.incomparable
+            if score.n_voices <= 1
             else _window_score(merged, table, config, score.strays)
         )
         lows = [r["low"] for r in rows if r["low"] is not None]

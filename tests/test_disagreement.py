@@ -269,3 +269,40 @@ def test_two_voices_a_hundred_times_apart_are_incomparable_not_a_dispute():
     row = measure_disagreement(frame(rows), CONFIG).iloc[0]
     assert row["status"] == "incomparable"
     assert row["disagreement"] == 0 and row["window_disagreement"] == 0
+
+
+def test_two_incomparable_voices_may_still_disagree_inside_a_window():
+    # Over the whole subject voice a speaks through its heavier 10, a hundred
+    # thousand times below b; on day 20 it says 5,000 against b's 100,000.
+    rows = [
+        {
+            "subject": "s",
+            "voice": "origin:a",
+            "doc_id": "a1",
+            "low": 10.0,
+            "high": 10.0,
+            "weight": 0.9,
+            "published": "2025-03-01",
+        },
+        {
+            "subject": "s",
+            "voice": "origin:a",
+            "doc_id": "a2",
+            "low": 5_000.0,
+            "high": 5_000.0,
+            "weight": 0.5,
+            "published": "2025-03-20",
+        },
+        {
+            "subject": "s",
+            "voice": "origin:b",
+            "doc_id": "b1",
+            "low": 100_000.0,
+            "high": 100_000.0,
+            "weight": 0.5,
+            "published": "2025-03-20",
+        },
+    ]
+    row = measure_disagreement(frame(rows), CONFIG).iloc[0]
+    assert row["status"] == "incomparable"
+    assert row["window_disagreement"] > 0.3
