@@ -262,6 +262,7 @@ def test_a_transcript_gives_each_turn_to_its_speaker() -> None:
         "Hale: 2,700. We counted 40 more this morning.\n\n"
         "They came from 18 towns.\n\n"
         "Ortiz: And how many buses?\n\n"
+        "Hale: Nine.\n\n"
         "Note: 3 buses were cancelled."
     )
     chains = {c.quote: c.attribution.chain for c in claims_of(text)}
@@ -270,6 +271,24 @@ def test_a_transcript_gives_each_turn_to_its_speaker() -> None:
     assert chains["18 towns"] == f"{PUBLISHER} > Hale"  # the turn runs on
     assert chains["2,500 volunteers"] == f"{PUBLISHER} > Ortiz"  # "you" is nobody
     assert chains["3 buses"] == PUBLISHER  # a one-off label is no speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # datelines in capitals
+        "KYIV: Officials met.\n\nMOSCOW: The talks stalled.\n\n"
+        "KYIV: Rescuers pulled 6 survivors out.\n\nMOSCOW: Talks resume.",
+        # a fact box does not alternate like two speakers
+        "Deaths: 12.\n\nInjured: 40.\n\nDeaths: 6 survivors were found later.",
+        # the article goes on after the last turn
+        "Holt: Roads are shut.\n\nBell: All of them?\n\nHolt: Most.\n\n"
+        "Bell: Thanks.\n\nThe storm moved east. Rescuers pulled 6 survivors out.",
+    ],
+)
+def test_labels_that_are_no_speakers_take_no_figure(text) -> None:
+    (survivors,) = [c for c in claims_of(text) if "6 survivors" in c.quote]
+    assert survivors.attribution.chain == PUBLISHER
 
 
 def test_an_unattributed_figure_is_the_publishers_own() -> None:

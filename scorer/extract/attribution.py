@@ -1137,8 +1137,6 @@ class _Analysis:
             own = _select(sentence.hits, start, end) if sentence.hits else None
             if own is not None:
                 links = own
-            elif sentence.speaker:
-                links = sentence.speaker  # "Name: ..." in a transcript
             else:
                 links = self._inherited(index, seg_start, segment, unit, stated or {})
         credit = self.credits.get(segment)
@@ -1177,6 +1175,8 @@ class _Analysis:
                 if not speaks_for(j):
                     break
                 return other.governs
+        if sentence.speaker:
+            return sentence.speaker  # its turn's speaker, in a transcript
         # "The port handled 310 ships in May. Most carried grain, the harbour master
         # said." A trailing attribution of the next sentence covers both.
         if index + 1 < len(self.sentences):
@@ -2634,32 +2634,47 @@ def _turns(
     registry: SourceRegistry,
 ) -> list[tuple[int, int, Link]]:
     """The turns of a transcript: each paragraph opening with a speaker's label
-    ("Name: ...") up to the next labelled paragraph, with the speaker's link. A text
-    is a transcript when one speaker's label opens two paragraphs or more, which tells
-    it from an article with a one-off "Name:" or "Note:"."""
+    ("Name: ..."), with the unlabelled paragraphs that follow it up to the next
+    labelled one, and the speaker's link. A text is a transcript when two speakers
+    take turns, each speaking twice or more (a fact box's "Deaths:", "Injured:" do not
+    alternate so); a label is a speaker's unless it is written in capitals (a
+    dateline, "KYIV:"), names a place, or is a listed non-speaker ("Note:"). The
+    last turn is its own paragraph only: the article may go on after it."""
     lex = registry.lexicon
-    labelled: list[tuple[int, str]] = []  # (paragraph start, label or "" for a note)
+    labelled: list[tuple[int, str]] = []  # (paragraph start, speaker or "")
     for start, _ in paragraphs:
         if not seg_start <= start < seg_end:
             continue
         match = _LABEL.match(text, start)
         if match:
             label = match.group(1)
-            labelled.append(
-                (start, "" if label.lower() in lex.not_speaker_labels else label)
-            )
+            labelled.append((start, label if _speaker_label(label, lex) else ""))
     counts = Counter(label for _, label in labelled if label)
-    if not counts or max(counts.values()) < 2:
-        return []
+    if sum(n >= 2 for n in counts.values()) < 2:
+        return []  # no two speakers taking turns: no transcript
     turns = []
     for i, (start, label) in enumerate(labelled):
         if not label:
             continue
-        end = labelled[i + 1][0] if i + 1 < len(labelled) else seg_end
+        if i + 1 < len(labelled):
+            end = labelled[i + 1][0]
+        else:  # the last turn: its own paragraph only, the article may go on after
+            end = next((e for s, e in paragraphs if s == start), start)
         info = registry.describe(label)
         kind = info.kind if info.kind != "unknown" else "person"
         turns.append((start, end, Link(info.name, kind, "transcript")))
     return turns
+
+
+def _speaker_label(label: str, lex: _Lexicon) -> bool:
+    """Whether a paragraph's "Label:" can name a speaker: a name or a role, not a
+    dateline in capitals, a place, or a listed non-speaker ("Note", "Update")."""
+    low = label.lower()
+    return (
+        low not in lex.not_speaker_labels
+        and not label.isupper()
+        and low not in lex.places
+    )
 
 
 def _lead(
