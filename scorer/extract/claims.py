@@ -105,6 +105,8 @@ class Frames:
     weak_predicates: frozenset[str]
     reference_re: re.Pattern[str]
     compatible: frozenset[tuple[str, str]]
+    noun_links: frozenset[str]  # words between a counted noun and its figure
+    nouns_before: dict[str, str]  # nouns read only before a figure: "toll" -> deaths
     extents: dict[str, str]  # phrase (lower case) -> the extent it names
     extent_re: re.Pattern[str]  # any of those phrases
     first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
@@ -162,6 +164,8 @@ def _load_frames(extra_file: str | None) -> Frames:
             for key, words in values.items():
                 if isinstance(words, str):  # a table of phrase = name ([extent])
                     target[key] = words
+                elif isinstance(words, dict):  # an inline table: word = name
+                    target[key] = {**target.get(key, {}), **words}
                 else:
                     target[key] = list(target.get(key, [])) + list(words)
     predicate_of = {
@@ -197,6 +201,13 @@ def _load_frames(extra_file: str | None) -> Frames:
             + r")\s+of\s*$",
             re.IGNORECASE,
         ),
+        noun_links=frozenset(
+            w.lower() for w in data.get("noun_before", {}).get("links", [])
+        ),
+        nouns_before={
+            k.lower(): v
+            for k, v in data.get("noun_before", {}).get("nouns", {}).items()
+        },
         extents=extents,
         extent_re=_phrase_pattern(extents),
     )
@@ -401,35 +412,39 @@ def _count_units(units: UnitLexicon) -> frozenset[str]:
     return frozenset(units.noun_units.values())
 
 
-# How many words before a bare figure its counted noun may stand ("the crowd was put
-# at 15,000", "the toll could rise to 500").
+# How many words before a bare figure its counted noun may stand ("the crowd was
+# put at some 8,000", "the death toll has risen to 480").
 _NOUN_BEFORE_WORDS = 5
-_NOUN_BEFORE_STOPS = frozenset({"from", "by", "than", "of"})
 _WORD_OR_MARK_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]")
 
 
 def _noun_before(
     mention: QuantityMention, text: str, sentence_start: int, res: Resources
 ) -> QuantityMention:
-    """A bare figure whose counted noun stands just before it, linked by a verb or a
-    preposition ("the crowd to be around 15,000", "the death toll rose to 480"): that
-    noun and its unit. Stops at punctuation, another number, a verb of saying ("X
-    said 480": X is the source) and at "of", "from", "by", "than" ("the number of
-    deaths from 30 to 45" is left to the figures)."""
+    """A bare figure whose counted noun stands just before it, joined to it only by
+    linking words (frames.toml ``[noun_before] links``: "was", "reached", "to", "at",
+    "around", ...): "the crowd was put at some 8,000", "the death toll has risen to
+    480" give that noun and its unit. Any other word in between ("soldiers rescued
+    300", "the ministry said 480") leaves the figure as it is."""
     before = _WORD_OR_MARK_RE.findall(text[sentence_start : mention.start])
     words = [w.lower().replace("’", "'") for w in reversed(before)]
-    verbs = res.registry.lexicon.verbs
+    links = res.frames.noun_links
     for i, word in enumerate(words[:_NOUN_BEFORE_WORDS]):
-        if not word[:1].isalpha() or word in verbs or word in _NOUN_BEFORE_STOPS:
-            break
+        if word in links:
+            continue
         pair = f"{words[i + 1]} {word}" if i + 1 < len(words) else ""
-        noun = res.units.nouns.get(pair) or res.units.nouns.get(word)
+        noun = (
+            res.units.nouns.get(pair)
+            or res.units.nouns.get(word)
+            or res.frames.nouns_before.get(word)
+        )
         if noun:
             return replace(
                 mention,
                 quantity=replace(mention.quantity, unit=res.units.noun_units[noun]),
                 noun=noun,
             )
+        break
     return mention
 
 
