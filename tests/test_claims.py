@@ -172,6 +172,7 @@ def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     ],
 )
 def test_a_closed_quotation_does_not_speak_for_the_next_sentence(quotation) -> None:
+    # (a quoted name is no quotation: see the test after this one)
     claims = claims_of(
         f"The mayor said she believes {quotation} "
         "More than 300 roads were closed on Monday."
@@ -242,6 +243,14 @@ def test_a_noun_not_linked_to_a_bare_figure_is_not_what_it_counts(text) -> None:
 )
 def test_fear_and_preliminary_counts_are_hedges(text) -> None:
     assert all(c.hedged for c in claims_of(text))
+
+
+def test_a_quoted_name_is_no_closed_quotation() -> None:
+    claims = claims_of(
+        "The ministry said 40 people died during “Operation Dawn”. "
+        "Another 12 people were missing."
+    )
+    assert claims[1].attribution.origin.name == "ministry"
 
 
 def test_a_report_stating_its_figures_does_not_speak_for_a_toll_after_it() -> None:

@@ -138,6 +138,18 @@ def test_a_change_from_one_figure_to_another_is_two_values() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support fell 10-5 percent.",
+        "Police counted 40-35 people.",
+        "Between 120-30 people died.",
+    ],
+)
+def test_a_descending_pair_with_a_unit_or_between_is_no_score(text: str) -> None:
+    assert len(find_quantities(text)) == 2
+
+
 def test_a_descending_pair_is_not_a_range() -> None:
     found = find_quantities("The motion passed 52 to 48 in the senate.")
     assert [m.quantity.qualifier for m in found] == ["exact", "exact"]

@@ -1339,6 +1339,8 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     return _Analysis(sentences, starts, segments, leads, credits, heads)
 
 
+# The fewest words a closing quotation holds to be one (not a name or a scare quote).
+_QUOTED_WORDS = 3
 # Marks that open and close a quotation; a straight quote does both.
 _OPENING_QUOTES = ("“", "‘", "«", '"')
 _CLOSING_QUOTES = ("”", "’", "»", '"')
@@ -1346,13 +1348,15 @@ _CLOSING_QUOTES = ("”", "’", "»", '"')
 
 def _closed_quotation(text: str, scope: tuple[int, int]) -> bool:
     """Whether what a verb reports ends in a direct quotation closed within its
-    sentence ('said the plan “cannot work.”', '... “cannot work”.'): the writer's own
-    voice resumes after it, so the attribution does not carry on to the next
-    sentence."""
+    sentence ('said the plan “cannot work in time.”', '... “cannot work”.'): the
+    writer's own voice resumes after it, so the attribution does not carry on to the
+    next sentence. A quoted name or scare quote of a word or two ('during “Operation
+    Dawn”') is no quotation."""
     body = text[scope[0] : scope[1]].rstrip().rstrip(".,;:!?")
     if not body.endswith(_CLOSING_QUOTES):
         return False
-    return any(mark in body[:-1] for mark in _OPENING_QUOTES)
+    opening = max(body.rfind(mark, 0, len(body) - 1) for mark in _OPENING_QUOTES)
+    return opening >= 0 and len(body[opening + 1 : -1].split()) >= _QUOTED_WORDS
 
 
 # ----------------------------------------------------------------------- cue finding
@@ -2508,7 +2512,12 @@ def _antecedent_document(surface: str, name: str, ctx: _Context) -> _Source | No
     if surface.lower().split()[:1] not in (["the"], ["this"], ["that"]):
         return None
     head = name.split()[-1]
-    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    if head.endswith("ies"):
+        stem = head[:-3] + "y"  # "the studies" after "a study by X"
+    elif head.endswith("s") and len(head) > 3:
+        stem = head[:-1]
+    else:
+        stem = head
     for mention in reversed(ctx.mentions):
         if mention.link is not None and mention.document.startswith(stem):
             return mention

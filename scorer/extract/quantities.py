@@ -830,7 +830,7 @@ def _read_match(text: str, match: re.Match[str], lex: UnitLexicon) -> list[_Read
     reading = None if change else _range(text, lead, a, b, lex)
     if reading is not None:
         return [reading]
-    if _is_score(text, a, b):
+    if _is_score(text, a, b, previous, lex):
         return []
     out = []
     for v in (a, b):
@@ -840,14 +840,18 @@ def _read_match(text: str, match: re.Match[str], lex: UnitLexicon) -> list[_Read
     return out
 
 
-def _is_score(text: str, a: _Value, b: _Value) -> bool:
+def _is_score(text: str, a: _Value, b: _Value, previous: str, lex: UnitLexicon) -> bool:
     """ "won 3-2", "passed 52-48": two bare whole numbers joined by a dash, the first
-    the larger, are a score or a tally, not a range nor two figures of substance."""
+    the larger, with no unit or counted noun after them and no "between" or "from"
+    before them, are a score or a tally, not a range nor two figures of substance."""
     return (
         text[a.end : b.start] in ("-", "–", "—")
         and a.plain
         and b.plain
         and a.raw > b.raw
+        and previous not in ("between", "from")
+        and not _unit_after(text, b.end, b, lex)[0]
+        and _find_noun(text, b.end, lex).end < 0
     )
 
 
