@@ -154,11 +154,23 @@ def _summary_line(result: Any) -> str:
     )
 
 
+# The report files write_outputs leaves in OUTDIR, by the format that prints them.
+_WRITTEN = {"json": "report.json", "markdown": "report.md", "html": "report.html"}
+
+
 def _emit(
-    result: Any, fmt: Format, top: int | None, report: dict | None = None
+    result: Any,
+    fmt: Format,
+    top: int | None,
+    report: dict | None = None,
+    out: Path | None = None,
 ) -> None:
     from scorer.render.report import build_report
 
+    if out is not None and fmt.value in _WRITTEN:
+        # Just written with -o: print that file rather than render it again.
+        sys.stdout.write((out / _WRITTEN[fmt.value]).read_text(encoding="utf-8"))
+        return
     if report is None and fmt is not Format.csv:
         report = build_report(result, top)
     if fmt is Format.json:
@@ -215,7 +227,7 @@ def run(
         from scorer.render.tables import write_outputs
 
         report = write_outputs(result, out, top)
-    _emit(result, fmt, top, report)
+    _emit(result, fmt, top, report, out)
     if not _state["quiet"]:
         typer.echo(
             _summary_line(result) + (f"; written to {out}" if out else ""), err=True
@@ -349,7 +361,7 @@ def score(
         from scorer.render.tables import write_outputs
 
         report = write_outputs(result, out, top)
-    _emit(result, fmt, top, report)
+    _emit(result, fmt, top, report, out)
 
 
 @app.command()
