@@ -547,3 +547,13 @@ def test_a_reader_that_stops_early_gets_no_error_message(args) -> None:
     error = process.stderr.read().decode()
     process.wait()
     assert error == ""  # no traceback, no "internal error"
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown"])
+def test_printing_with_out_gives_the_file_written(tmp_path: Path, fmt) -> None:
+    printed = invoke("--quiet", "run", SEEDS, "-o", tmp_path, "-f", fmt)
+    alone = invoke("--quiet", "run", SEEDS, "-f", fmt)
+    name = {"json": "report.json", "markdown": "report.md"}[fmt]
+    assert printed.exit_code == 0
+    assert printed.stdout == (tmp_path / name).read_text(encoding="utf-8")
+    assert printed.stdout == alone.stdout
