@@ -97,3 +97,9 @@ def test_open_bounds_and_missing_scores_read_as_a_person_writes_them(
     # An outlet whose fidelity cannot be checked shows an empty cell, not "None".
     assert not re.search(r"\b(None|nan|NaN)\b", rendered)
     assert "| Financial Times | 0.87 | 0.70 | 1.00 |  | 1.00 |  | 1 |" in rendered
+
+
+def test_an_incomparable_subject_says_so(report: dict[str, Any]) -> None:
+    report["subjects"][0]["status"] = "incomparable"
+    first = render_markdown(report).split("### 2.")[0]
+    assert "incomparable: two voices too far apart to be one quantity" in first
