@@ -307,6 +307,20 @@ def test_labels_that_are_no_speakers_take_no_figure(text) -> None:
     assert survivors.attribution.chain == PUBLISHER
 
 
+def test_a_speaker_quoted_where_the_text_names_the_credited_outlet_spoke_to_it():
+    text = (
+        "Ships are queueing outside the port for a third week. This was reported "
+        "by the BBC, relying on port officials.\n\n"
+        "Officials expect 40 more ships. Footage provided to the BBC shows the port "
+        "full. Analyst Mara Voss considers a figure of 25 more realistic.\n\n"
+        "The harbour master said 12 cranes were idle."
+    )
+    chains = {c.quote: c.attribution.chain for c in claims_of(text)}
+    assert chains["25"] == f"{PUBLISHER} > BBC > Mara Voss"
+    # A paragraph that does not name the BBC may be the text's own reporting.
+    assert chains["12 cranes"] == f"{PUBLISHER} > harbour master"
+
+
 def test_an_unattributed_figure_is_the_publishers_own() -> None:
     claim = only_claim("The new bridge is 1,400 metres long.")
     assert claim.attribution.chain == PUBLISHER

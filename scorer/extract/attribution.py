@@ -1100,6 +1100,9 @@ class _Analysis:
     leads: dict[int, _Lead]  # by segment
     credits: dict[int, tuple[int, Link]]  # segment -> (from offset, credit link)
     heads: list[Link]  # by segment: its publisher, the head of every chain
+    # Paragraphs (by index) that name again the outlet a lead credits ("This was
+    # reported by CNN ..."): what their sources say, they said to that outlet.
+    relayed: dict[int, Link] = field(default_factory=dict)
 
     def names_source(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies inside a source phrase of its sentence."""
@@ -1139,6 +1142,10 @@ class _Analysis:
                 links = own
             else:
                 links = self._inherited(index, seg_start, segment, unit, stated or {})
+        if index >= 0 and links and links[0].kind not in _INTERMEDIARY:
+            outlet = self.relayed.get(self.sentences[index].paragraph)
+            if outlet is not None:
+                links = (outlet, *links)
         credit = self.credits.get(segment)
         if (
             credit is not None
@@ -1297,6 +1304,7 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     cue_starts = [c.start for c in matches]
     leads: dict[int, _Lead] = {}
     credits: dict[int, tuple[int, Link]] = {}
+    relayed: dict[int, Link] = {}
     for number, (seg_start, seg_end, publisher) in enumerate(segments):
         context = _Context(text, seg_start, seg_end, publisher, registry)
         context.turns = _turns(text, paragraphs, seg_start, seg_end, registry)
@@ -1335,8 +1343,9 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
         lead = _lead(text, paragraphs, members, seg_start, seg_end, doc.title, registry)
         if lead is not None:
             leads[number] = lead
+            relayed.update(_relayed(text, paragraphs, lead, seg_end, registry))
     heads = [Link(publisher, "publisher") for _, _, publisher in segments]
-    return _Analysis(sentences, starts, segments, leads, credits, heads)
+    return _Analysis(sentences, starts, segments, leads, credits, heads, relayed)
 
 
 # The fewest words a closing quotation holds to be one (not a name or a scare quote).
@@ -2735,6 +2744,31 @@ def _lead(
                 sentence = (governing[-1].start, governing[-1].end)
                 return _Lead(paragraphs[body][1], chain, sentence)
     return None
+
+
+def _relayed(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    lead: _Lead,
+    seg_end: int,
+    registry: SourceRegistry,
+) -> dict[int, Link]:
+    """The paragraphs after a lead crediting an outlet ("This was reported by CNN,
+    relying on ...") that name that outlet again: a source quoted there spoke to it
+    ("Satellite images provided to CNN ... X considers ... 10-20 thousand" is X via
+    CNN). Paragraphs that do not name it may be the text's own."""
+    outlet = lead.chain[0]
+    if outlet.kind not in _INTERMEDIARY:
+        return {}
+    names = {outlet.name, *registry.aliases_of.get(outlet.name.casefold(), ())}
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in names if len(n) >= 2) + r")\b"
+    )
+    return {
+        number: outlet
+        for number, (start, end) in enumerate(paragraphs)
+        if lead.end <= start < seg_end and pattern.search(text, start, end)
+    }
 
 
 class _Folded:
