@@ -1101,7 +1101,7 @@ class _Analysis:
     credits: dict[int, tuple[int, Link]]  # segment -> (from offset, credit link)
     heads: list[Link]  # by segment: its publisher, the head of every chain
     # Paragraphs (by index) that name again the outlet a lead credits ("This was
-    # reported by CNN ..."): what their sources say, they said to that outlet.
+    # reported by the BBC ..."): what their sources say, they said to that outlet.
     relayed: dict[int, Link] = field(default_factory=dict)
 
     def names_source(self, start: int, end: int) -> bool:
@@ -2753,10 +2753,10 @@ def _relayed(
     seg_end: int,
     registry: SourceRegistry,
 ) -> dict[int, Link]:
-    """The paragraphs after a lead crediting an outlet ("This was reported by CNN,
-    relying on ...") that name that outlet again: a source quoted there spoke to it
-    ("Satellite images provided to CNN ... X considers ... 10-20 thousand" is X via
-    CNN). Paragraphs that do not name it may be the text's own."""
+    """The paragraphs after a lead crediting an outlet ("This was reported by the
+    BBC, relying on ...") that name that outlet again: a source quoted there spoke to
+    it ("Footage provided to the BBC ... an analyst considers 25 more realistic" is
+    the analyst via the BBC). Paragraphs that do not name it may be the text's own."""
     outlet = lead.chain[0]
     if outlet.kind not in _INTERMEDIARY:
         return {}
