@@ -154,10 +154,6 @@ def _summary_line(result: Any) -> str:
     )
 
 
-# The report files write_outputs leaves in OUTDIR, by the format that prints them.
-_WRITTEN = {"json": "report.json", "markdown": "report.md", "html": "report.html"}
-
-
 def _emit(
     result: Any,
     fmt: Format,
@@ -166,10 +162,11 @@ def _emit(
     out: Path | None = None,
 ) -> None:
     from scorer.render.report import build_report
+    from scorer.render.tables import REPORT_FILES
 
-    if out is not None and fmt.value in _WRITTEN:
+    if out is not None and fmt.value in REPORT_FILES:
         # Just written with -o: print that file rather than render it again.
-        sys.stdout.write((out / _WRITTEN[fmt.value]).read_text(encoding="utf-8"))
+        sys.stdout.write((out / REPORT_FILES[fmt.value]).read_text(encoding="utf-8"))
         return
     if report is None and fmt is not Format.csv:
         report = build_report(result, top)

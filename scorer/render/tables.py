@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from scorer.pipeline import RunResult
 
 
+# The report files of ``run -o``, by the --format that prints the same text.
+REPORT_FILES = {"json": "report.json", "markdown": "report.md", "html": "report.html"}
+
+
 def _ordered(frame: pd.DataFrame, first: tuple[str, ...]) -> pd.DataFrame:
     head = [c for c in first if c in frame.columns]
     return frame[head + [c for c in frame.columns if c not in head]]
@@ -108,7 +112,7 @@ def write_outputs(
     result.outlets.to_csv(out / "outlets.csv", index=False)
     result.documents.to_csv(out / "documents.csv", index=False)
     report = build_report(result, top)
-    (out / "report.json").write_text(render_json(report), encoding="utf-8")
-    (out / "report.md").write_text(render_markdown(report), encoding="utf-8")
-    (out / "report.html").write_text(render_html(report), encoding="utf-8")
+    renderers = {"json": render_json, "markdown": render_markdown, "html": render_html}
+    for fmt, name in REPORT_FILES.items():
+        (out / name).write_text(renderers[fmt](report), encoding="utf-8")
     return report
