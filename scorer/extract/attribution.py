@@ -2137,14 +2137,7 @@ def _subject(
         piece = text[words[0][1] : words[-1][2]]
         low = piece.lower()
         first = words[0][0]
-        cue = next(
-            (
-                k
-                for k in lex.forward_by_first.get(low.partition(" ")[0], ())
-                if low.startswith(k + " ")
-            ),
-            None,
-        )
+        cue = _leading_forward_cue(low, lex)
         kind = lex.forward_kinds.get(cue) if cue else None
         skip = True
         if kind in ("citing", "weak"):
@@ -2227,9 +2220,18 @@ def _opens_with_forward_cue(
     ):
         first -= 1
     piece = text[tokens[first][1] : tokens[index][2]].lower()
-    return any(
-        piece.startswith(cue + " ")
-        for cue in lex.forward_by_first.get(piece.partition(" ")[0], ())
+    return _leading_forward_cue(piece, lex) is not None
+
+
+def _leading_forward_cue(low: str, lex: _Lexicon) -> str | None:
+    """The forward cue ("according to", "citing") a lower-cased piece opens with."""
+    return next(
+        (
+            cue
+            for cue in lex.forward_by_first.get(low.partition(" ")[0], ())
+            if low.startswith(cue + " ")
+        ),
+        None,
     )
 
 
