@@ -424,3 +424,21 @@ def test_comment_widget_counts_are_not_claims(line: str) -> None:
     assert line in raw.splitlines()
     assert claims_of(line) == []
     assert claims_of(f"Most Popular\n\n{line}\n\nTimes of Senapati") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll in the three hill villages has risen to 140.",
+        "Deaths across the northern provinces reached 90.",
+    ],
+)
+def test_a_place_before_a_bare_figure_is_not_what_it_counts(text) -> None:
+    claim = only_claim(text)
+    assert claim.noun != "places"
+    assert claim.quantity.unit != "places"
+
+
+def test_a_toll_after_a_place_phrase_still_counts_deaths() -> None:
+    claim = only_claim("In the capital the death toll rose to 26.")
+    assert (claim.noun, claim.predicate) == ("people", "die")

@@ -107,9 +107,14 @@ class Frames:
     compatible: frozenset[tuple[str, str]]
     noun_links: frozenset[str]  # words between a counted noun and its figure
     nouns_before: dict[str, str]  # nouns read only before a figure: "toll" -> deaths
+    place_prepositions: frozenset[str]  # that open a place phrase: "in", "across"
+    determiners: frozenset[str]  # that open a noun phrase: "the", "its"
     extents: dict[str, str]  # phrase (lower case) -> the extent it names
     extent_re: re.Pattern[str]  # any of those phrases
     first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
+    # Scope words that say how sure or how final a figure is, not what it covers ("so
+    # far", "official", "overall"): grouping ignores them.
+    status_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +209,19 @@ def _load_frames(extra_file: str | None) -> Frames:
         noun_links=frozenset(
             w.lower() for w in data.get("noun_before", {}).get("links", [])
         ),
+        place_prepositions=frozenset(
+            w.lower() for w in data.get("noun_before", {}).get("place_prepositions", [])
+        ),
+        determiners=frozenset(
+            w.lower() for w in data.get("noun_before", {}).get("determiners", [])
+        ),
         nouns_before={
             k.lower(): v
             for k, v in data.get("noun_before", {}).get("nouns", {}).items()
         },
         extents=extents,
         extent_re=_phrase_pattern(extents),
+        status_words=frozenset(w.lower() for w in data["scope"].get("status", [])),
     )
 
 
@@ -438,7 +450,7 @@ def _noun_before(
             or res.units.nouns.get(word)
             or res.frames.nouns_before.get(word)
         )
-        if noun:
+        if noun and not _in_place_phrase(words, i, res.frames):
             return replace(
                 mention,
                 quantity=replace(mention.quantity, unit=res.units.noun_units[noun]),
@@ -446,6 +458,31 @@ def _noun_before(
             )
         break
     return mention
+
+
+# How many words a place phrase may hold before its noun ("in the three hill villages").
+_PLACE_PHRASE_WORDS = 4
+
+
+def _in_place_phrase(words: list[str], at: int, frames: Frames) -> bool:
+    """Whether the noun at ``at`` (of ``words``, read backwards from the figure) closes
+    a phrase of place or time ("the toll in the hill villages rose to 140", "deaths
+    across the provinces reached 90"): a preposition of frames.toml ``[noun_before]
+    place_prepositions`` opens it within a few words, with no punctuation between.
+    Such a noun says where, not what is counted. A determiner not right after such a
+    preposition starts the noun's own phrase ("in the capital the death toll rose to
+    26": the toll is counted)."""
+    window = words[at + 1 : at + 1 + _PLACE_PHRASE_WORDS]
+    for i, word in enumerate(window):
+        if word in frames.place_prepositions:
+            return True
+        if not word[0].isalpha():
+            return False
+        if word in frames.determiners and not (
+            i + 1 < len(window) and window[i + 1] in frames.place_prepositions
+        ):
+            return False
+    return False
 
 
 def _inherit_units(
