@@ -78,11 +78,15 @@ def _split_text(value: str) -> tuple[str, ...]:
 
 
 def _fields(
-    claims: pd.DataFrame, config: GroupConfig, places: list[str]
+    claims: pd.DataFrame,
+    config: GroupConfig,
+    places: list[str],
+    status_words: frozenset[str] = frozenset(),
 ) -> list[tuple[list[str], float, float]]:
     """The frame, field by field: one string of space-free tokens per claim, the
     field's weight, and how similar a claim that has the field is to one that lacks
-    it. ``places``: the country each claim's own words name (:func:`_quote_places`)."""
+    it. ``places``: the country each claim's own words name (:func:`_quote_places`);
+    ``status_words``: scope words that do not tell figures apart ("so far")."""
     nouns = _texts(claims["noun"])
     units = _texts(claims["unit"])
     actors = _event_pruned_actors(claims)
@@ -94,7 +98,11 @@ def _fields(
     ]
     return [
         (units, config.noun_weight, _HALF),
-        ([n.replace(" ", "_") for n in nouns], config.noun_weight, _HALF),
+        (
+            [_noun_tokens(n, u) for n, u in zip(nouns, units, strict=True)],
+            config.noun_weight,
+            _HALF,
+        ),
         (
             _texts(claims["predicate"]),
             config.predicate_weight,
@@ -105,7 +113,10 @@ def _fields(
         (actors, config.actor_weight, config.absent_actor_similarity),
         (
             # Word by word, so that "October 2023" still meets "October".
-            [" ".join(_split(v)) for v in _texts(claims["scope"])],
+            [
+                " ".join(p for p in _split(v) if p not in status_words)
+                for v in _texts(claims["scope"])
+            ],
             config.scope_weight,
             config.absent_actor_similarity,
         ),
@@ -118,17 +129,36 @@ def _fields(
     ]
 
 
+def _noun_tokens(noun: str, unit: str) -> str:
+    """The counted noun as tokens: a kind of person ("pilgrims", "participants") is
+    also its unit ("people"), so that it is half like a figure counting just people
+    and unlike one counting another kind."""
+    token = noun.replace(" ", "_")
+    if noun and unit and noun != unit and unit not in _measure_units():
+        return f"{unit} {token}"
+    return token
+
+
 def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
-    """Each claim's nearest actors, less those named around most of the corpus's
-    documents (the event itself: its country, city or name tells no figure apart)."""
+    """Each claim's nearest actors, less the sources its document cites (who gave a
+    figure is no part of what it counts: rival estimates of one crowd come from
+    different sources) and less those named around most of the corpus's documents
+    (the event itself: its country, city or name tells no figure apart)."""
+    doc_ids = _texts(claims["doc_id"])
+    sources = _document_sources(doc_ids, _texts(claims["chain"]))
     per_claim = [
-        [a.replace(" ", "_") for a in _split(v)] for v in _texts(claims["actors"])
+        [
+            a.replace(" ", "_")
+            for a in _split(v)
+            if not _is_source(a, sources.get(doc_id, frozenset()))
+        ]
+        for v, doc_id in zip(_texts(claims["actors"]), doc_ids, strict=True)
     ]
     n_docs = claims["doc_id"].nunique()
     common: set[str] = set()
     if n_docs >= _MIN_DOCS_FOR_COMMON:
         seen: dict[str, set[str]] = {}
-        for doc_id, names in zip(_texts(claims["doc_id"]), per_claim, strict=True):
+        for doc_id, names in zip(doc_ids, per_claim, strict=True):
             for name in names:
                 seen.setdefault(name, set()).add(doc_id)
         common = {a for a, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
@@ -136,6 +166,27 @@ def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
         " ".join([a for a in names if a not in common][:_MAX_ACTORS])
         for names in per_claim
     ]
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _document_sources(
+    doc_ids: list[str], chains: list[str]
+) -> dict[str, frozenset[str]]:
+    """The words of every source each document cites, past its publisher."""
+    words: dict[str, set[str]] = {}
+    for doc_id, chain in zip(doc_ids, chains, strict=True):
+        found = words.setdefault(doc_id, set())
+        for link in chain.split(" > ")[1:]:
+            found.update(_POSSESSIVE.sub("", link.lower()).split())
+    return {doc_id: frozenset(w) for doc_id, w in words.items()}
+
+
+def _is_source(name: str, source_words: frozenset[str]) -> bool:
+    """Whether most of a name's words are those of a source of its document."""
+    words = name.split()
+    return bool(words) and sum(w in source_words for w in words) * 2 >= len(words)
 
 
 def _field_vectors(tokens: list[str]):  # noqa: ANN202 - sparse matrix
@@ -499,7 +550,9 @@ def group_claims(
         places = _quote_places(quotes)
         fields = [
             (_field_vectors(tokens), weight, absent)
-            for tokens, weight, absent in _fields(frame, config, places)
+            for tokens, weight, absent in _fields(
+                frame, config, places, lexicon.status_words
+            )
         ]
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
@@ -542,11 +595,21 @@ class _Frames:
 
     @classmethod
     def of(cls, claims: pd.DataFrame) -> _Frames:
+        doc_ids = _texts(claims["doc_id"])
+        sources = _document_sources(doc_ids, _texts(claims["chain"]))
         return cls(
             nouns=_texts(claims["noun"]),
             units=_texts(claims["unit"]),
             predicates=_texts(claims["predicate"]),
-            actors=[_split(v) for v in _texts(claims["actors"])],
+            # The label names what is counted, not who counted it.
+            actors=[
+                tuple(
+                    a
+                    for a in _split(v)
+                    if not _is_source(a, sources.get(d, frozenset()))
+                )
+                for v, d in zip(_texts(claims["actors"]), doc_ids, strict=True)
+            ],
             scopes=[_split(v) for v in _texts(claims["scope"])],
             keys=[
                 f"{d}:{s}"

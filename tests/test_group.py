@@ -171,3 +171,36 @@ def test_extent_reading_takes_each_figure_whole_and_survives_odd_capitals():
     assert _extents([sentence, sentence], ["15%", "5%"], frames) == ["state", ""]
     # "İ" matches "i" when case is ignored but lower-cases to two characters.
     assert _extents(["CİTYWIDE, 20 people died."], ["20 people"], frames) == [""]
+
+
+def test_the_sources_a_document_cites_are_not_what_its_figures_count():
+    grouped = grouped_texts(
+        {
+            "a": "Police chief Dana Wells estimated 12,000 people joined the climate "
+            "march in Dunmore on Sunday.",
+            "b": "Organisers of the climate march in Dunmore said 60,000 people joined "
+            "on Sunday, while police chief Dana Wells put the crowd in Dunmore at "
+            "12,000.",
+        }
+    )
+    assert grouped["subject"].nunique() == 1
+    # Who gave a figure is no part of the label of what it counts.
+    assert "wells" not in grouped["subject_label"].iloc[0]
+
+
+def test_official_and_so_far_tolls_join_the_plain_toll():
+    # "official" and "so far" say how final a figure is, not what it counts; and the
+    # villages of "the toll in the hill villages" are where, not what is counted.
+    grouped = grouped_texts(
+        {
+            "a": "The official death toll from the landslide in the hill villages has "
+            "risen to 140, the interior ministry said on Monday.",
+            "b": "At least 210 people died in the landslide in the hill villages, the "
+            "Red Crescent said on Monday.",
+            "c": "The death toll so far from the landslide in the hill villages stands "
+            "at 95, local officials said on Monday.",
+        }
+    )
+    assert {subject_of(grouped, q) for q in ("140", "210", "95")} == {
+        grouped["subject"].iloc[0]
+    }
