@@ -386,16 +386,20 @@ def _window_score(
     if len(starts) < 2:
         return -1.0
     undated = days < 0
-    kept = (
-        np.array([r["voice"] not in strays for r in rows], dtype=bool)
-        if strays
-        else np.ones(len(rows), dtype=bool)
-    )
+    stray_codes = [code for code, name in enumerate(table.names) if name in strays]
+    kept = ~np.isin(table.codes, stray_codes)
     best = 0.0
+    scored: set[bytes] = set()
     for start in starts.tolist():
         inside = kept & (
             undated | ((days >= start) & (days <= start + config.window_days))
         )
+        # Windows holding the same claims (a day whose claims are all strays) score
+        # the same: each set of claims is scored once.
+        claims_inside = np.packbits(inside).tobytes()
+        if claims_inside in scored:
+            continue
+        scored.add(claims_inside)
         best = max(best, score_voices(table.voices(inside), config).disagreement)
     return best
 

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -71,6 +71,7 @@ _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _BRACKETED_CAPITAL = re.compile(r"\s\([A-Z]")
 _CONTENT_MARK = re.compile(r"[\d:\"“”‘]")
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+_APOSTROPHE = re.compile("['’]")
 
 
 @lru_cache(maxsize=4)
@@ -1384,7 +1385,15 @@ def _find_cues(text: str, tokens: _Tokens, lex: _Lexicon) -> list[_Cue]:
     cues: list[_Cue] = []
     n = len(tokens)
     roles = lex.cue_roles
-    for i, (tok, s, e) in enumerate(tokens):
+    # Most tokens open no cue: only those with a role and those holding an apostrophe
+    # (possessives) are read, picked out in C rather than one by one.
+    words = list(map(_FIRST, tokens))
+    candidates = {
+        *compress(range(n), map(roles.__contains__, words)),
+        *compress(range(n), map(_APOSTROPHE.search, words)),
+    }
+    for i in sorted(candidates):
+        tok, s, e = tokens[i]
         if tok[-1] in "s'’" and ("'" in tok or "’" in tok) and i + 1 < n:
             cue = _possessive_cue(text, tokens, i, lex)
             if cue is not None:
