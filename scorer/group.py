@@ -81,15 +81,17 @@ def _fields(
     claims: pd.DataFrame,
     config: GroupConfig,
     places: list[str],
+    named: list[tuple[str, ...]],
     status_words: frozenset[str] = frozenset(),
 ) -> list[tuple[list[str], float, float]]:
     """The frame, field by field: one string of space-free tokens per claim, the
     field's weight, and how similar a claim that has the field is to one that lacks
     it. ``places``: the country each claim's own words name (:func:`_quote_places`);
+    ``named``: each claim's actors, less its document's sources (:func:`_actors`);
     ``status_words``: scope words that do not tell figures apart ("so far")."""
     nouns = _texts(claims["noun"])
     units = _texts(claims["unit"])
-    actors = _event_pruned_actors(claims)
+    actors = _event_pruned_actors(claims, named)
     # A figure whose own words name whom it counts ("32 Peruvians") has that country
     # as its actor, not the names listed beside it for other figures.
     actors = [
@@ -139,21 +141,14 @@ def _noun_tokens(noun: str, unit: str) -> str:
     return token
 
 
-def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
-    """Each claim's nearest actors, less the sources its document cites (who gave a
-    figure is no part of what it counts: rival estimates of one crowd come from
-    different sources) and less those named around most of the corpus's documents
-    (the event itself: its country, city or name tells no figure apart)."""
+def _event_pruned_actors(
+    claims: pd.DataFrame, named: list[tuple[str, ...]]
+) -> list[str]:
+    """Each claim's nearest actors (``named``: already less its document's sources),
+    less those named around most of the corpus's documents (the event itself: its
+    country, city or name tells no figure apart)."""
     doc_ids = _texts(claims["doc_id"])
-    sources = _document_sources(doc_ids, _texts(claims["chain"]))
-    per_claim = [
-        [
-            a.replace(" ", "_")
-            for a in _split(v)
-            if not _is_source(a, sources.get(doc_id, frozenset()))
-        ]
-        for v, doc_id in zip(_texts(claims["actors"]), doc_ids, strict=True)
-    ]
+    per_claim = [[a.replace(" ", "_") for a in names] for names in named]
     n_docs = claims["doc_id"].nunique()
     common: set[str] = set()
     if n_docs >= _MIN_DOCS_FOR_COMMON:
@@ -171,22 +166,26 @@ def _event_pruned_actors(claims: pd.DataFrame) -> list[str]:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def _document_sources(
-    doc_ids: list[str], chains: list[str]
-) -> dict[str, frozenset[str]]:
-    """The words of every source each document cites, past its publisher."""
-    words: dict[str, set[str]] = {}
-    for doc_id, chain in zip(doc_ids, chains, strict=True):
-        found = words.setdefault(doc_id, set())
+def _actors(claims: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Each claim's actors, less the sources its document cites: who gave a figure is
+    no part of what it counts (rival estimates of one crowd come from different
+    sources), nor of the subject's label. A name is a source when most of its words
+    are words of a link past the publisher in one of the document's chains."""
+    doc_ids = _texts(claims["doc_id"])
+    cited: dict[str, set[str]] = {}
+    for doc_id, chain in zip(doc_ids, _texts(claims["chain"]), strict=True):
+        words = cited.setdefault(doc_id, set())
         for link in chain.split(" > ")[1:]:
-            found.update(_POSSESSIVE.sub("", link.lower()).split())
-    return {doc_id: frozenset(w) for doc_id, w in words.items()}
+            words.update(_POSSESSIVE.sub("", link.lower()).split())
 
+    def is_source(name: str, words: set[str]) -> bool:
+        parts = name.split()
+        return bool(parts) and sum(w in words for w in parts) * 2 >= len(parts)
 
-def _is_source(name: str, source_words: frozenset[str]) -> bool:
-    """Whether most of a name's words are those of a source of its document."""
-    words = name.split()
-    return bool(words) and sum(w in source_words for w in words) * 2 >= len(words)
+    return [
+        tuple(a for a in _split(v) if not is_source(a, cited[doc_id]))
+        for v, doc_id in zip(_texts(claims["actors"]), doc_ids, strict=True)
+    ]
 
 
 def _field_vectors(tokens: list[str]):  # noqa: ANN202 - sparse matrix
@@ -551,7 +550,11 @@ def group_claims(
         fields = [
             (_field_vectors(tokens), weight, absent)
             for tokens, weight, absent in _fields(
-                frame, config, places, lexicon.status_words
+                frame,
+                config,
+                places,
+                [frames.actors[i] for i in members],
+                lexicon.status_words,
             )
         ]
         cluster_of = np.empty(len(members), dtype=np.int64)
@@ -595,21 +598,11 @@ class _Frames:
 
     @classmethod
     def of(cls, claims: pd.DataFrame) -> _Frames:
-        doc_ids = _texts(claims["doc_id"])
-        sources = _document_sources(doc_ids, _texts(claims["chain"]))
         return cls(
             nouns=_texts(claims["noun"]),
             units=_texts(claims["unit"]),
             predicates=_texts(claims["predicate"]),
-            # The label names what is counted, not who counted it.
-            actors=[
-                tuple(
-                    a
-                    for a in _split(v)
-                    if not _is_source(a, sources.get(d, frozenset()))
-                )
-                for v, d in zip(_texts(claims["actors"]), doc_ids, strict=True)
-            ],
+            actors=_actors(claims),
             scopes=[_split(v) for v in _texts(claims["scope"])],
             keys=[
                 f"{d}:{s}"
