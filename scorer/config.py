@@ -57,6 +57,20 @@ class IngestConfig(_Section):
         description="Extra TOML file of boilerplate line patterns (same shape as the "
         "packaged scorer/data/boilerplate.toml), added to the defaults.",
     )
+    skip_names: list[str] = Field(
+        default_factory=lambda: [
+            "readme*",
+            "license*",
+            "licence*",
+            "changelog*",
+            "contributing*",
+            "notice*",
+            "authors*",
+        ],
+        description="File names (glob patterns, any case) that a folder may hold "
+        "beside its articles and that are not articles: a folder's README is not "
+        "read as news. A file named on the command line is always read.",
+    )
 
 
 class SourceEntry(_Section):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import fnmatch
 import functools
 import io
 import json
@@ -1153,7 +1154,21 @@ class _Run:
                 entry.name.lower() != MANIFEST_NAME
                 and os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES
             ):
+                if self.not_an_article(entry.name):
+                    self.warn(
+                        entry.path,
+                        "documentation beside the articles (ingest.skip_names), "
+                        "not read",
+                    )
+                    continue
                 yield Path(entry.path)
+
+    def not_an_article(self, name: str) -> bool:
+        lowered = name.lower()
+        return any(
+            fnmatch.fnmatchcase(lowered, pattern.lower())
+            for pattern in self.config.skip_names
+        )
 
     def read_file(self, path: Path) -> Iterator[_Record]:
         if self.check_files:

@@ -424,6 +424,24 @@ def test_unsupported_files_inside_a_folder_are_ignored_silently(tmp_path):
     assert list(docs) == ["a"] and stats.warnings == []
 
 
+def test_a_folders_readme_is_not_an_article_unless_named(tmp_path):
+    (tmp_path / "README.md").write_text(
+        "# Corpus\n\nTwelve articles; 240 claims were annotated.", encoding="utf-8"
+    )
+    (tmp_path / "LICENSE.txt").write_text("Licensed to 3 parties.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Prices rose 3 percent.", encoding="utf-8")
+    docs, stats = read(tmp_path)
+    assert list(docs) == ["a"] and stats.n_skipped == 2
+    assert [w.split("/")[-1] for w in stats.warnings] == [
+        f"{name}: documentation beside the articles (ingest.skip_names), not read"
+        for name in ("LICENSE.txt", "README.md")
+    ]
+    docs, stats = read(tmp_path / "README.md")
+    assert list(docs) == ["README"] and stats.warnings == []
+    docs, stats = read(tmp_path, skip_names=[])
+    assert sorted(docs) == ["LICENSE", "README", "a"]
+
+
 def test_no_paths_is_a_warning(tmp_path):
     docs, stats = read()
     assert docs == {} and stats.warnings == ["<input>: no input paths given"]
