@@ -164,6 +164,13 @@ class GroupConfig(_Section):
         description="How alike a figure naming an actor or scope is to one naming none "
         "(0: parts never join totals; 0.5: no evidence either way).",
     )
+    part_penalty: Unit = Field(
+        0.1,
+        description="Distance added between a figure that counts the people of one "
+        "country ('658 of the dead were Egyptians') and one that names none, where "
+        "the corpus counts the people of several countries: such a figure is more "
+        "likely a part than the total.",
+    )
     keyword_weight: float = Field(
         1.0,
         ge=0.0,

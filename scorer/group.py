@@ -8,8 +8,12 @@ clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by
 first (troops never join usd), and a block larger than ``max_block`` is split further
 by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
 different things happened (died, attended), count people of different countries
-("130 Peruvians", "38 Chileans") or cover different extents ("county-level" against
-"statewide", from the ``extent`` table of frames.toml) never share a subject. Within one
+("130 Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to
+different names of one breakdown ("eight from the Palisades Fire and 16 from the Eaton
+Fire", and the 24 they add up to: ``own_actor``) or cover different extents
+("county-level" against "statewide", from the ``extent`` table of frames.toml) never
+share a subject; where a corpus counts the people of several countries, a figure of
+one country and a figure of none are ``part_penalty`` further apart. Within one
 document, a figure equal to another whose frame it does not contradict (no other counted
 noun or predicate) is that figure restated and joins it, unless a rule above keeps them
 apart; the rule looks inside one document only, so values never decide what different
@@ -296,6 +300,37 @@ def _quote_places(quotes: list[str]) -> list[str]:
     return out
 
 
+_CLAUSE_RE = re.compile(r"[^,;:()\[\]—–]+")
+
+
+def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
+    """The country of a people named in the plural in the figure's own clause
+    ("658 of the dead were Egyptians", "Egyptians accounted for 658 deaths", "the
+    toll among Egyptians stands at 31"): whom the figure counts. A clause is the
+    stretch between commas, semicolons, dashes and brackets; "" where it names no
+    people, or two."""
+    places = _places()
+    out = []
+    for sentence, quote in zip(sentences, quotes, strict=True):
+        at = sentence.find(quote)
+        found = ""
+        if at >= 0:
+            for clause in _CLAUSE_RE.finditer(sentence):
+                if clause.start() <= at < clause.end():
+                    peoples = {
+                        places[w[:-1]]
+                        for w in (
+                            m.group(0).lower().rstrip(".")
+                            for m in _WORD.finditer(clause.group(0))
+                        )
+                        if w.endswith("s") and len(w) > 4 and w[:-1] in places
+                    }
+                    found = peoples.pop() if len(peoples) == 1 else ""
+                    break
+        out.append(found)
+    return out
+
+
 # How far from its figure an extent phrase may stand ("a 3% rise in county-level
 # rents", "nationwide, 40,000 teachers").
 _EXTENT_WINDOW = 60
@@ -375,6 +410,29 @@ def _label_conflicts(labels: np.ndarray) -> np.ndarray:
     through a third.)"""
     named = labels != ""
     return named[:, None] & named[None, :] & (labels[:, None] != labels[None, :])
+
+
+def _name_conflicts(names: np.ndarray) -> np.ndarray:
+    """Pairs whose own names (``own_actor``: the Palisades Fire, the Eaton Fire)
+    differ, unless the words of one are all words of the other ("palisades" is
+    "palisades fire" said shorter)."""
+    values, codes = np.unique(names.astype(str), return_inverse=True)
+    words = [frozenset(v.split()) for v in values]
+    clash = np.array(
+        [[bool(a and b) and not (a <= b or b <= a) for b in words] for a in words],
+        dtype=bool,
+    ).reshape(len(values), len(values))
+    codes = codes.ravel()
+    return clash[codes[:, None], codes[None, :]]
+
+
+def _part_and_whole(labels: np.ndarray) -> np.ndarray:
+    """Pairs of which one counts the people of one country and the other names
+    none, where the block counts people of two countries or more."""
+    named = labels != ""
+    if len(set(labels[named].tolist())) < 2:
+        return np.zeros((len(labels), len(labels)), dtype=np.float32)
+    return (named[:, None] != named[None, :]).astype(np.float32)
 
 
 def _cluster(
@@ -546,7 +604,14 @@ def group_claims(
         members = in_event[first]
         frame = out.iloc[members]
         quotes = _texts(frame["quote"])
-        places = _quote_places(quotes)
+        places = [
+            place or people
+            for place, people in zip(
+                _quote_places(quotes),
+                _clause_peoples(_texts(frame["sentence"]), quotes),
+                strict=True,
+            )
+        ]
         fields = [
             (_field_vectors(tokens), weight, absent)
             for tokens, weight, absent in _fields(
@@ -560,6 +625,7 @@ def group_claims(
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
         countries = np.array(places, dtype=object)
+        owners = np.array(_texts(frame["own_actor"]), dtype=object)
         extents = np.array(
             _extents(_texts(frame["sentence"]), quotes, lexicon), dtype=object
         )
@@ -570,6 +636,8 @@ def group_claims(
                 _predicate_conflicts(frame["predicate"].to_numpy()[rows], lexicon)
             ] = _NEVER
             distance[_label_conflicts(countries[rows])] = _NEVER
+            distance += config.part_penalty * _part_and_whole(countries[rows])
+            distance[_name_conflicts(owners[rows])] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters

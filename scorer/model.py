@@ -111,6 +111,10 @@ class Claim:
     noun_surface: str = ""
     predicate: str = ""
     actors: tuple[str, ...] = ()
+    # The name the figure's own phrase leads to where its sentence has other figures
+    # ("eight from the Palisades Fire"): a figure of another such name is another
+    # quantity.
+    own_actor: str = ""
     scope: tuple[str, ...] = ()
     hedged: bool = False
     hedge_cue: str = ""
@@ -146,6 +150,7 @@ CLAIM_COLUMNS = (
     "noun_surface",
     "predicate",
     "actors",
+    "own_actor",
     "scope",
     "hedged",
     "hedge_cue",

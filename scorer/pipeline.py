@@ -331,12 +331,15 @@ def load_claims(path: str | Path) -> Extraction:
         raise
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad input file
         raise InputError(f"{path}: cannot read claims: {exc}") from None
+    if "own_actor" not in claims.columns:  # saved before the column was added
+        claims["own_actor"] = ""
     missing = [c for c in CLAIM_COLUMNS if c not in claims.columns]
     if missing:
         raise InputError(f"{path}: claims file lacks columns {', '.join(missing)}")
     claims = claims[[c for c in (*CLAIM_COLUMNS, "copy_group") if c in claims.columns]]
     for column in (
         "actors",
+        "own_actor",
         "scope",
         "noun",
         "noun_surface",

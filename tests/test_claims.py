@@ -155,6 +155,12 @@ def test_a_trailing_attribution_covers_the_figure_before_it() -> None:
     assert claim.attribution.origin.name == "Jane Okafor"
 
 
+@pytest.mark.parametrize("role", ["officials", "diplomats", "lawmakers"])
+def test_a_place_before_plural_speakers_is_not_who_spoke(role) -> None:
+    claim = only_claim(f"Floods cut off 40 villages in the Arden Valley, {role} said.")
+    assert claim.attribution.chain == f"{PUBLISHER} > {role}"
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from scorer.config import GroupConfig
 from scorer.extract.claims import claims_to_rows, extract_claims, load_resources
 from scorer.group import group_claims
 from scorer.model import Document
@@ -204,3 +205,56 @@ def test_official_and_so_far_tolls_join_the_plain_toll():
     assert {subject_of(grouped, q) for q in ("140", "210", "95")} == {
         grouped["subject"].iloc[0]
     }
+
+
+def test_the_parts_of_a_breakdown_stay_apart_and_from_their_total():
+    texts = {
+        "x": "The storms killed 30 people, with 18 in the Arden Valley and 12 in "
+        "the Corran Hills, officials said.",
+        "y": "Rescuers said 21 had died in the Arden Valley and 14 in the Corran "
+        "Hills, bringing the toll to 35.",
+        "z": "The storms have killed at least 33 people, the governor said.",
+    }
+    grouped = grouped_texts(texts)
+    valley = {subject_of(grouped, q) for q in ("18", "21")}
+    hills = {subject_of(grouped, q) for q in ("12", "14")}
+    assert len(valley) == 1 and len(hills) == 1 and valley != hills
+    total = subject_of(grouped, "30 people")
+    assert total not in valley | hills
+    assert subject_of(grouped, "at least 33 people") == total
+    row = grouped[grouped["quote"] == "18"].iloc[0]
+    assert row["own_actor"] == "arden valley" and row["actors"] == "arden valley"
+    assert grouped[grouped["quote"] == "30 people"].iloc[0]["own_actor"] == "(total)"
+
+
+def test_one_name_after_one_figure_is_no_breakdown():
+    # Where the workers went is not a part of anything.
+    grouped = grouped_texts(
+        {"x": "The ministry sent 300 engineers and 5,000 workers to Norvania."}
+    )
+    assert set(grouped["own_actor"]) == {""}
+
+
+def test_a_people_named_in_the_figures_clause_is_whom_it_counts():
+    texts = {
+        "x": "At least 900 pilgrims died in the heat. Of the dead, 310 were "
+        "Kenyans, diplomats said.",
+        "y": "Officials put the death toll at 1,050 pilgrims. Kenyans accounted "
+        "for 380 deaths, and 95 of the dead were Ghanaians.",
+        "z": "The heat killed more than 1,000 pilgrims, officials said.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    claims = pd.DataFrame.from_records(rows)
+    for penalty in (0.1, 0.5):
+        grouped = group_claims(claims, GroupConfig(part_penalty=penalty))
+        kenyans = {subject_of(grouped, q) for q in ("310", "380")}
+        assert len(kenyans) == 1
+        assert subject_of(grouped, "95") not in kenyans
+    # Where the corpus counts several peoples, a stronger part penalty keeps the
+    # totals apart from the figures of one people.
+    total = {subject_of(grouped, q) for q in ("900", "1,050", "more than 1,000")}
+    assert len(total) == 1 and total != kenyans

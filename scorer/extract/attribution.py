@@ -2273,6 +2273,10 @@ def _appositive(piece: str, lex: _Lexicon) -> bool:
     first = words[0].lower()
     if first in ("a", "an", "the") and len(words) > 1:
         return not words[1][:1].isupper() or bool(_is_role(lex, words[1]))
+    if first.endswith("s") and _is_role(lex, first[:-1]):
+        # "in the Corran Hills, officials said": a role in the plural with no article
+        # is the subject itself; an apposition describes one person.
+        return False
     return bool(_is_role(lex, first)) or first.startswith(("co-", "former"))
 
 

@@ -69,6 +69,14 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _SCOPE_WINDOW = 60
 _ACTOR_WINDOW = 80
 _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
+# How many words may lead from a figure to a name that is its own ("eight from the
+# Palisades Fire"), with none of these breaks between them.
+_OWN_NAME_WORDS = 5
+# The own_actor of the figure a breakdown's parts add up to, and how near the sum
+# must come to it (a share of the total).
+TOTAL_OF_PARTS = "(total)"
+_TOTAL_TOLERANCE = 0.005
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.()\[\]—–]|\s-\s")
 # What may come before the first word of a sentence.
 _SENTENCE_OPENING = " \"“‘'(-—"
 
@@ -322,10 +330,19 @@ def extract_claims(
     sentence_of = [sentence_of[i] for i in kept]
     predicates = [predicates[i] for i in kept]
     claim_frames = [claim_frames[i] for i in kept]
+    # Where the next figure of the same sentence starts, in the sentence's text.
+    # (the last figure of a sentence of several: the sentence's end).
+    next_figure: dict[int, int] = {}
+    for i in range(len(mentions)):
+        if i + 1 < len(mentions) and sentence_of[i + 1] == sentence_of[i]:
+            next_figure[i] = mentions[i + 1].start - sentences[sentence_of[i]][0]
+        elif i and sentence_of[i - 1] == sentence_of[i]:
+            next_figure[i] = len(claim_frames[i].text)
     claims = []
+    owns: list[str] = []
     contexts: dict[int, str] = {}
-    for mention, attribution, index, predicate, frame in zip(
-        mentions, attributions, sentence_of, predicates, claim_frames, strict=True
+    for position, (mention, attribution, index, predicate, frame) in enumerate(
+        zip(mentions, attributions, sentence_of, predicates, claim_frames, strict=True)
     ):
         s_start = sentences[index][0]
         sentence = frame.text
@@ -336,6 +353,12 @@ def extract_claims(
             word for link in attribution.links for word in link.name.lower().split()
         }
         actors = _actors(frame, local_start, local_end, source_words)
+        following = next_figure.get(position)
+        owns.append(
+            ""
+            if following is None
+            else _own_name(frame, local_end, following, source_words)
+        )
         noun = mention.noun
         if noun in res.frames.noun_predicates:
             predicate = predicate or res.frames.noun_predicates[noun]
@@ -372,7 +395,7 @@ def extract_claims(
                 keywords=keywords,
             )
         )
-    return _resolve_references(doc.text, claims, res.frames)
+    return _resolve_references(doc.text, _breakdowns(claims, owns), res.frames)
 
 
 # How far before a number its reference word may stand ("an estimate of 8,000").
@@ -716,6 +739,64 @@ def _actors(
     return tuple(dict.fromkeys(name for _, name in sorted(actors)))
 
 
+def _own_name(
+    frame: _SentenceFrame, end: int, next_figure: int, sources: set[str]
+) -> str:
+    """The name a figure's own phrase leads to before the sentence's next figure
+    (which starts at ``next_figure``): "eight from the Palisades Fire", "5,316
+    structures were destroyed in the Palisades Fire and more than 5,000 in ..."; ""
+    if none is that close, or a clause break comes first."""
+    for n_start, _, lowered, words in frame.names:
+        if not end <= n_start < next_figure:
+            continue
+        if sum(w in sources for w in words) * 2 >= len(words):
+            continue
+        gap = frame.text[end:n_start]
+        if len(gap.split()) <= _OWN_NAME_WORDS and not _CLAUSE_BREAK_RE.search(gap):
+            return lowered
+        return ""
+    return ""
+
+
+def _breakdowns(claims: list[Claim], owns: list[str]) -> list[Claim]:
+    """A sentence that gives figures for two or more different names, each after
+    its own figure ("eight from the Palisades Fire and 16 from the Eaton Fire"), is
+    a breakdown: each such figure is about its name alone (``own_actor``, the one
+    actor), and a figure of the sentence that those parts add up to ("All 24
+    fatalities ..., with eight from ... and 16 from ...") is their total
+    (``own_actor`` "(total)"). A name after one figure alone is no breakdown: it may
+    be where the figure went ("5,000 workers to Russia") or the event itself."""
+    by_sentence: dict[str, list[int]] = {}
+    for i, (claim, own) in enumerate(zip(claims, owns, strict=True)):
+        if own:
+            by_sentence.setdefault(claim.sentence, []).append(i)
+    out = list(claims)
+    for parts in by_sentence.values():
+        if len({owns[i] for i in parts}) < 2:
+            continue
+        for i in parts:
+            out[i] = replace(claims[i], actors=(owns[i],), own_actor=owns[i])
+        unit = claims[parts[0]].quantity.unit
+        lows = [claims[i].quantity.low for i in parts]
+        if any(low is None for low in lows) or any(
+            claims[i].quantity.unit != unit for i in parts
+        ):
+            continue
+        whole = sum(lows)
+        sentence = claims[parts[0]].sentence
+        for i, claim in enumerate(claims):
+            q = claim.quantity
+            if (
+                claim.sentence == sentence
+                and not owns[i]
+                and q.unit == unit
+                and q.low is not None
+                and abs(q.low - whole) <= _TOTAL_TOLERANCE * whole
+            ):
+                out[i] = replace(claim, own_actor=TOTAL_OF_PARTS)
+    return out
+
+
 def _context(cache: dict[int, str], index: int, sentence: str, frames: Frames) -> str:
     """The sentence's content words, computed once per sentence of the document."""
     if index not in cache:
@@ -756,6 +837,7 @@ def claims_to_rows(claims: list[Claim], first_id: int = 0) -> list[dict[str, Any
                 "noun_surface": c.noun_surface,
                 "predicate": c.predicate,
                 "actors": "; ".join(c.actors),
+                "own_actor": c.own_actor,
                 "scope": "; ".join(c.scope),
                 "hedged": c.hedged,
                 "hedge_cue": c.hedge_cue,
