@@ -11,9 +11,10 @@ different things happened (died, attended), count people of different countries
 ("130 Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to
 different names of one breakdown ("eight from the Palisades Fire and 16 from the Eaton
 Fire", and the 24 they add up to: ``own_actor``) or cover different extents
-("county-level" against "statewide", from the ``extent`` table of frames.toml) never
-share a subject; where a corpus counts the people of several countries, a figure of
-one country and a figure of none are ``part_penalty`` further apart. Within one
+("county-level" against "statewide", from the ``extent`` table of frames.toml; one
+city's figure against another city's or the nation's, cities from data/cities.txt)
+never share a subject; where a corpus counts the people of several countries, a figure
+of one country and a figure of none are ``part_penalty`` further apart. Within one
 document, a figure equal to another whose frame it does not contradict (no other counted
 noun or predicate) is that figure restated and joins it, unless a rule above keeps them
 apart; the rule looks inside one document only, so values never decide what different
@@ -300,35 +301,122 @@ def _quote_places(quotes: list[str]) -> list[str]:
     return out
 
 
-_CLAUSE_RE = re.compile(r"[^,;:()\[\]—–]+")
+# What ends a clause: a comma (not one inside a figure, "1,050"), a semicolon, a colon,
+# a dash or a bracket.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,(?!\d)|(?<!\d),")
+
+
+def _clause(sentence: str, quote: str) -> str:
+    """The stretch of the sentence around the figure between clause breaks: its own
+    clause ("" if the quote is not in the sentence)."""
+    at = sentence.find(quote)
+    if at < 0:
+        return ""
+    start, end = 0, len(sentence)
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        if found.end() <= at:
+            start = found.end()
+        elif found.start() >= at + len(quote):
+            end = found.start()
+            break
+    return sentence[start:end]
 
 
 def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     """The country of a people named in the plural in the figure's own clause
     ("658 of the dead were Egyptians", "Egyptians accounted for 658 deaths", "the
-    toll among Egyptians stands at 31"): whom the figure counts. A clause is the
-    stretch between commas, semicolons, dashes and brackets; "" where it names no
-    people, or two."""
+    toll among Egyptians stands at 31"): whom the figure counts. "" where the clause
+    names no people, or two."""
     places = _places()
     out = []
     for sentence, quote in zip(sentences, quotes, strict=True):
-        at = sentence.find(quote)
-        found = ""
-        if at >= 0:
-            for clause in _CLAUSE_RE.finditer(sentence):
-                if clause.start() <= at < clause.end():
-                    peoples = {
-                        places[w[:-1]]
-                        for w in (
-                            m.group(0).lower().rstrip(".")
-                            for m in _WORD.finditer(clause.group(0))
-                        )
-                        if w.endswith("s") and len(w) > 4 and w[:-1] in places
-                    }
-                    found = peoples.pop() if len(peoples) == 1 else ""
-                    break
-        out.append(found)
+        words = (
+            m.group(0).lower().rstrip(".")
+            for m in _WORD.finditer(_clause(sentence, quote))
+        )
+        peoples = {
+            places[w[:-1]]
+            for w in words
+            if w.endswith("s") and len(w) > 4 and w[:-1] in places
+        }
+        out.append(peoples.pop() if len(peoples) == 1 else "")
     return out
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Lower-cased names of the cities of scorer/data/cities.txt (GeoNames)."""
+    from importlib.resources import files
+
+    text = files("scorer").joinpath("data", "cities.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+_CITY_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_MAX_CITY_WORDS = 3
+
+
+def _clause_cities(
+    sentences: list[str], quotes: list[str], frames: Frames
+) -> list[str]:
+    """The city the figure's own clause places it in, from the gazetteer: a city
+    after a preposition of place ("marched in Denver") or before a local body
+    ("Denver police put the crowd at 12,000"); "" where it names none, or two."""
+    cities = _cities()
+    out = []
+    for sentence, quote in zip(sentences, quotes, strict=True):
+        clause = _clause(sentence, quote)
+        words = [
+            _POSSESSIVE.sub("", m.group(0)).rstrip(".")
+            for m in _CITY_WORD.finditer(clause)
+        ]
+        lowered = [w.lower() for w in words]
+        found = set()
+        for k, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(min(_MAX_CITY_WORDS, len(words) - k), 0, -1):
+                name = " ".join(lowered[k : k + n])
+                if name not in cities:
+                    continue
+                back = k - 1
+                while back > 0 and lowered[back] in frames.city_modifiers:
+                    back -= 1
+                before = lowered[back] if back >= 0 else ""
+                after = lowered[k + n] if k + n < len(words) else ""
+                if before in frames.place_prepositions or after in frames.local_bodies:
+                    found.add(name)
+                break
+        out.append(found.pop() if len(found) == 1 else "")
+    return out
+
+
+def _with_cities(
+    extents: list[str], cities: list[str], doc_ids: list[str]
+) -> list[str]:
+    """Extents with each city as an extent of its own ("city:chicago"), where the
+    figure names no wider extent; a city named around most of the event's documents
+    is the event's own place and tells no figure apart."""
+    n_docs = len(set(doc_ids))
+    seen: dict[str, set[str]] = {}
+    for city, doc_id in zip(cities, doc_ids, strict=True):
+        if city:
+            seen.setdefault(city, set()).add(doc_id)
+    common = (
+        {c for c, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
+        if n_docs >= _MIN_DOCS_FOR_COMMON
+        else set()
+    )
+    return [
+        f"city:{city}"
+        if city and city not in common and extent in ("", "city")
+        else extent
+        for extent, city in zip(extents, cities, strict=True)
+    ]
 
 
 # How far from its figure an extent phrase may stand ("a 3% rise in county-level
@@ -627,7 +715,12 @@ def group_claims(
         countries = np.array(places, dtype=object)
         owners = np.array(_texts(frame["own_actor"]), dtype=object)
         extents = np.array(
-            _extents(_texts(frame["sentence"]), quotes, lexicon), dtype=object
+            _with_cities(
+                _extents(_texts(frame["sentence"]), quotes, lexicon),
+                _clause_cities(_texts(frame["sentence"]), quotes, lexicon),
+                _texts(frame["doc_id"]),
+            ),
+            dtype=object,
         )
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)

@@ -258,3 +258,20 @@ def test_a_people_named_in_the_figures_clause_is_whom_it_counts():
     # totals apart from the figures of one people.
     total = {subject_of(grouped, q) for q in ("900", "1,050", "more than 1,000")}
     assert len(total) == 1 and total != kenyans
+
+
+def test_one_citys_crowd_stays_apart_from_another_citys_and_the_nations():
+    texts = {
+        "x": "Police in Denver put the crowd at 12,000 people. Nationwide, organisers "
+        "said 900,000 people marched.",
+        "y": "Organisers said 40,000 people marched in Denver. About 18,000 people "
+        "marched in Portland, police said.",
+        "z": "Across the country, more than 1 million people marched, organisers "
+        "said. In Portland, police counted 15,000 people.",
+    }
+    grouped = grouped_texts(texts)
+    denver = {subject_of(grouped, q) for q in ("12,000", "40,000")}
+    portland = {subject_of(grouped, q) for q in ("18,000", "15,000")}
+    nation = {subject_of(grouped, q) for q in ("900,000", "1 million")}
+    assert len(denver) == len(portland) == len(nation) == 1
+    assert len(denver | portland | nation) == 3

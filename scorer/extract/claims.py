@@ -119,6 +119,8 @@ class Frames:
     determiners: frozenset[str]  # that open a noun phrase: "the", "its"
     extents: dict[str, str]  # phrase (lower case) -> the extent it names
     extent_re: re.Pattern[str]  # any of those phrases
+    local_bodies: frozenset[str] = frozenset()  # "police" in "Denver police"
+    city_modifiers: frozenset[str] = frozenset()  # "downtown" in "in downtown Denver"
     first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
     # Scope words that say how sure or how final a figure is, not what it covers ("so
     # far", "official", "overall"): grouping ignores them.
@@ -229,6 +231,12 @@ def _load_frames(extra_file: str | None) -> Frames:
         },
         extents=extents,
         extent_re=_phrase_pattern(extents),
+        local_bodies=frozenset(
+            w.lower() for w in data.get("city", {}).get("local_bodies", [])
+        ),
+        city_modifiers=frozenset(
+            w.lower() for w in data.get("city", {}).get("modifiers", [])
+        ),
         status_words=frozenset(w.lower() for w in data["scope"].get("status", [])),
     )
 
