@@ -161,6 +161,14 @@ def test_a_place_before_plural_speakers_is_not_who_spoke(role) -> None:
     assert claim.attribution.chain == f"{PUBLISHER} > {role}"
 
 
+def test_a_speakers_title_is_not_what_the_figure_counts() -> None:
+    claim = only_claim(
+        "Denver Police Supt. Maria Olsen estimated 12,000 people joined the march."
+    )
+    assert claim.attribution.origin.name == "Maria Olsen"
+    assert claim.actors == ()
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."

@@ -72,6 +72,9 @@ _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
 # How many words may lead from a figure to a name that is its own ("eight from the
 # Palisades Fire"), with none of these breaks between them.
 _OWN_NAME_WORDS = 5
+# How far after a title its holder's name may start ("Supt. Larry Snelling").
+_TITLE_GAP = 3
+_MAX_SOURCE_CHARS = 120
 # The own_actor of the figure a breakdown's parts add up to, and how near the sum
 # must come to it (a share of the total).
 TOTAL_OF_PARTS = "(total)"
@@ -360,7 +363,13 @@ def extract_claims(
         source_words = {
             word for link in attribution.links for word in link.name.lower().split()
         }
-        actors = _actors(frame, local_start, local_end, source_words)
+        actors = _actors(
+            frame,
+            local_start,
+            local_end,
+            source_words,
+            tuple(link.name for link in attribution.links[1:] if link.name),
+        )
         following = next_figure.get(position)
         owns.append(
             ""
@@ -733,13 +742,26 @@ def _names(sentence: str, frames: Frames) -> list[tuple[int, int, str, list[str]
 
 
 def _actors(
-    frame: _SentenceFrame, start: int, end: int, sources: set[str]
+    frame: _SentenceFrame,
+    start: int,
+    end: int,
+    sources: set[str],
+    source_names: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
-    """Names in the sentence that are not its sources, nearest the number first."""
+    """Names in the sentence that are not its sources, nearest the number first. A
+    name right before a source's name is that source's title or body ("Chicago Police
+    Supt. Larry Snelling"), not an actor either."""
     actors = []
     for n_start, n_end, lowered, words in frame.names:
         if sum(w in sources for w in words) * 2 >= len(words):
             continue  # the source itself, not what the figure is about
+        if source_names:
+            rest = frame.text[n_end : n_end + _TITLE_GAP + _MAX_SOURCE_CHARS]
+            holder = rest.lstrip(" .")
+            if len(rest) - len(holder) <= _TITLE_GAP and holder.startswith(
+                source_names
+            ):
+                continue
         distance = max(n_start - end, start - n_end, 0)
         if distance > _ACTOR_WINDOW:
             continue  # names further away describe the sentence's other figures
