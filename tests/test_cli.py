@@ -251,6 +251,19 @@ def test_bad_config_file_fails_before_reading_the_corpus(tmp_path) -> None:
     assert result.stdout == ""
 
 
+def test_a_cues_file_giving_a_form_two_predicates_fails_before_reading(
+    tmp_path,
+) -> None:
+    cues = tmp_path / "cues.toml"
+    cues.write_text('[predicate]\nvote = ["turnout"]\n')
+    result = invoke(
+        "run", tmp_path / "no-such-corpus", "--set", f'extract.cues_file="{cues}"'
+    )
+    assert result.exit_code == 2
+    assert "'turnout' is a form of both 'attend' and 'vote'" in result.stderr
+    assert "no-such-corpus" not in result.output
+
+
 def test_bad_set_override_is_named(tmp_path) -> None:
     result = invoke(
         "run", tmp_path / "no-such-corpus", "--set", "provenance.hop_decay=7"

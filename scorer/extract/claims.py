@@ -186,11 +186,19 @@ def _load_frames(extra_file: str | None) -> Frames:
                     target[key] = {**target.get(key, {}), **words}
                 else:
                     target[key] = list(target.get(key, [])) + list(words)
-    predicate_of = {
-        form.lower(): lemma
-        for lemma, forms in data.get("predicate", {}).items()
-        for form in forms
-    }
+    predicate_of: dict[str, str] = {}
+    clashes = []
+    for lemma, forms in data.get("predicate", {}).items():
+        for form in forms:
+            earlier = predicate_of.setdefault(form.lower(), lemma)
+            if earlier != lemma:
+                clashes.append(
+                    f"[predicate] {form!r} is a form of both {earlier!r} and {lemma!r} "
+                    f"(frames.toml{' + ' + extra_file if extra_file else ''}): "
+                    "expected each form under one lemma"
+                )
+    if clashes:
+        raise ConfigError(clashes)
     hedges = Lexicon.of(data["hedge"]["cues"])
     predicates = Lexicon.of(predicate_of)
     scopes = Lexicon.of(data["scope"]["words"])
