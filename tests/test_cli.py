@@ -570,3 +570,18 @@ def test_printing_with_out_gives_the_file_written(tmp_path: Path, fmt) -> None:
     assert printed.exit_code == 0
     assert printed.stdout == (tmp_path / name).read_text(encoding="utf-8")
     assert printed.stdout == alone.stdout
+
+
+def test_the_terminal_shows_the_head_of_a_long_ranking() -> None:
+    dev = ROOT / "data" / "devset" / "docs.jsonl"
+
+    def ranks(output: str) -> list[int]:
+        table = output.split("Subjects, most disputed first")[1].split("└")[0]
+        return [int(m) for m in re.findall(r"^│\s+(\d+) │", table, re.MULTILINE)]
+
+    result = invoke("--quiet", "run", dev, "-f", "table")
+    assert result.exit_code == 0, result.output
+    assert ranks(result.stdout) == list(range(1, 21))
+    assert re.search(r"\d+ more subjects, less disputed", result.stdout)
+    result = invoke("--quiet", "run", dev, "-f", "table", "--top", "30")
+    assert ranks(result.stdout) == list(range(1, 31))

@@ -6,6 +6,9 @@ from typing import Any
 
 from scorer.render.report import format_value
 
+# Rows of the subjects table at least (more with --top).
+_MIN_ROWS = 20
+
 
 def render_terminal(report: dict[str, Any], console: Any) -> None:
     """Print the report to a rich console."""
@@ -24,7 +27,15 @@ def render_terminal(report: dict[str, Any], console: Any) -> None:
         ("claims", "right"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for s in report["subjects"]:
+    # A terminal shows the head of the ranking; the files hold every subject.
+    shown = report["subjects"][: max(report["top"], _MIN_ROWS)]
+    hidden = len(report["subjects"]) - len(shown)
+    if hidden:
+        table.caption = (
+            f"{hidden:,} more subject{'' if hidden == 1 else 's'}, less disputed: "
+            "all are in subjects.csv and report.md (-o), or show more with --top"
+        )
+    for s in shown:
         table.add_row(
             str(s["rank"]),
             escape(s["label"]),
