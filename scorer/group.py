@@ -88,12 +88,15 @@ def _fields(
     places: list[str],
     named: list[tuple[str, ...]],
     status_words: frozenset[str] = frozenset(),
+    compatible: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[tuple[list[str], float, float]]:
     """The frame, field by field: one string of space-free tokens per claim, the
     field's weight, and how similar a claim that has the field is to one that lacks
     it. ``places``: the country each claim's own words name (:func:`_quote_places`);
     ``named``: each claim's actors, less its document's sources (:func:`_actors`);
-    ``status_words``: scope words that do not tell figures apart ("so far")."""
+    ``status_words``: scope words that do not tell figures apart ("so far");
+    ``compatible``: pairs of predicates that may describe one quantity (lost, cost),
+    which share a token so that they are half alike rather than unlike."""
     nouns = _texts(claims["noun"])
     units = _texts(claims["unit"])
     actors = _event_pruned_actors(claims, named)
@@ -111,7 +114,7 @@ def _fields(
             _HALF,
         ),
         (
-            _texts(claims["predicate"]),
+            [_predicate_tokens(p, compatible) for p in _texts(claims["predicate"])],
             config.predicate_weight,
             _HALF,
         ),
@@ -134,6 +137,15 @@ def _fields(
         ),
         (_texts(claims["context"]), config.context_weight, _HALF),
     ]
+
+
+def _predicate_tokens(predicate: str, compatible: frozenset[tuple[str, str]]) -> str:
+    """The predicate, and a token for each predicate compatible with it ("lose" and
+    "cost" share "cost~lose")."""
+    if not predicate:
+        return ""
+    pairs = sorted("~".join(sorted((a, b))) for a, b in compatible if a == predicate)
+    return " ".join([predicate, *pairs])
 
 
 def _noun_tokens(noun: str, unit: str) -> str:
@@ -708,6 +720,7 @@ def group_claims(
                 places,
                 [frames.actors[i] for i in members],
                 lexicon.status_words,
+                lexicon.compatible,
             )
         ]
         cluster_of = np.empty(len(members), dtype=np.int64)
