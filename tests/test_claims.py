@@ -169,6 +169,14 @@ def test_a_speakers_title_is_not_what_the_figure_counts() -> None:
     assert claim.actors == ()
 
 
+@pytest.mark.parametrize("adverb", ["Overall", "Separately", "Altogether"])
+def test_a_sentence_adverb_is_no_speaker(adverb) -> None:
+    claims = claims_of(f"{adverb}, around 12 provinces have reported 930 deaths.")
+    deaths = [c for c in claims if c.quote == "930 deaths"]
+    assert len(deaths) == 1
+    assert adverb not in deaths[0].attribution.chain
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."
