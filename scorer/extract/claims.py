@@ -787,7 +787,7 @@ def _own_name(
     for n_start, _, lowered, words in frame.names:
         if not end <= n_start < next_figure:
             continue
-        if sum(w in sources for w in words) * 2 >= len(words):
+        if sum(w in sources for w in words) * 2 > len(words):
             continue
         gap = frame.text[end:n_start]
         if len(gap.split()) <= _OWN_NAME_WORDS and not _CLAUSE_BREAK_RE.search(gap):
