@@ -166,10 +166,10 @@ class GroupConfig(_Section):
     )
     part_penalty: Unit = Field(
         0.1,
-        description="Distance added between a figure that counts the people of one "
-        "country ('658 of the dead were Egyptians') and one that names none, where "
-        "the corpus counts the people of several countries: such a figure is more "
-        "likely a part than the total.",
+        description="Distance added between a figure that is a part (the people of "
+        "one country: '658 of the dead were Egyptians'; one name of a breakdown: "
+        "'eight from the Palisades Fire') and one that names none, where the block "
+        "holds two parts or more: such a figure is more likely a part than the total.",
     )
     keyword_weight: float = Field(
         1.0,

@@ -13,8 +13,8 @@ different names of one breakdown ("eight from the Palisades Fire and 16 from the
 Fire", and the 24 they add up to: ``own_actor``) or cover different extents
 ("county-level" against "statewide", from the ``extent`` table of frames.toml; one
 city's figure against another city's or the nation's, cities from data/cities.txt)
-never share a subject; where a corpus counts the people of several countries, a figure
-of one country and a figure of none are ``part_penalty`` further apart. Within one
+never share a subject; where a block holds several parts (peoples, names of a
+breakdown), a part and a figure naming none are ``part_penalty`` further apart. Within one
 document, a figure equal to another whose frame it does not contradict (no other counted
 noun or predicate) is that figure restated and joins it, unless a rule above keeps them
 apart; the rule looks inside one document only, so values never decide what different
@@ -527,8 +527,8 @@ def _name_conflicts(names: np.ndarray) -> np.ndarray:
 
 
 def _part_and_whole(labels: np.ndarray) -> np.ndarray:
-    """Pairs of which one counts the people of one country and the other names
-    none, where the block counts people of two countries or more."""
+    """Pairs of which one is a part (the people of one country, a name of a
+    breakdown) and the other names none, where the block holds two parts or more."""
     named = labels != ""
     if len(set(labels[named].tolist())) < 2:
         return np.zeros((len(labels), len(labels)), dtype=np.float32)
@@ -658,7 +658,7 @@ def group_claims(
     DataFrame
         A copy with ``subject`` and ``subject_label`` columns.
     """
-    from scorer.extract.claims import load_frames
+    from scorer.extract.claims import TOTAL_OF_PARTS, load_frames
 
     config = config or GroupConfig()
     lexicon = lexicon or load_frames()
@@ -727,6 +727,14 @@ def group_claims(
         n_clusters = 0
         countries = np.array(places, dtype=object)
         owners = np.array(_texts(frame["own_actor"]), dtype=object)
+        # What a figure is a part of: a people, or a name of a breakdown.
+        parts = np.array(
+            [
+                place or (own if own != TOTAL_OF_PARTS else "")
+                for place, own in zip(places, owners.tolist(), strict=True)
+            ],
+            dtype=object,
+        )
         extents = np.array(
             _with_cities(
                 _extents(_texts(frame["sentence"]), quotes, lexicon),
@@ -742,7 +750,7 @@ def group_claims(
                 _predicate_conflicts(frame["predicate"].to_numpy()[rows], lexicon)
             ] = _NEVER
             distance[_label_conflicts(countries[rows])] = _NEVER
-            distance += config.part_penalty * _part_and_whole(countries[rows])
+            distance += config.part_penalty * _part_and_whole(parts[rows])
             distance[_name_conflicts(owners[rows])] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
