@@ -5,20 +5,19 @@ predicate, the actors and places, the time scope and the words of its sentence. 
 become weighted sparse vectors (scikit-learn's DictVectorizer and TfidfVectorizer, rows
 scaled to unit length) and claims are clustered by average-linkage agglomerative
 clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by unit
-first (troops never join usd), and a block larger than ``max_block`` is split further
-by counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
-different things happened (died, attended), count people of different countries
-("130 Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to
-different names of one breakdown ("eight from the Palisades Fire and 16 from the Eaton
-Fire", and the 24 they add up to: ``own_actor``) or cover different extents
-("county-level" against "statewide", from the ``extent`` table of frames.toml; one
-city's figure against another city's or the nation's, cities from data/cities.txt)
-never share a subject; where a block holds several parts (peoples, names of a
-breakdown), a part and a figure naming none are ``part_penalty`` further apart. Within one
-document, a figure equal to another whose frame it does not contradict (no other counted
-noun or predicate) is that figure restated and joins it, unless a rule above keeps them
-apart; the rule looks inside one document only, so values never decide what different
-documents share.
+first (troops never join usd), and a block larger than ``max_block`` is split further by
+counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
+different things happened (died, attended), count people of different countries ("130
+Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to different names
+of one breakdown ("eight from the Palisades Fire and 16 from the Eaton Fire", and the 24
+they add up to: ``own_actor``) or cover different extents ("county-level" against
+"statewide", from the ``extent`` table of frames.toml; one city's figure against another
+city's or the nation's, cities from data/cities.txt) never share a subject; where a
+block holds several parts (peoples, names of a breakdown), a part and a figure naming
+none are ``part_penalty`` further apart. Within one document, a figure equal to another
+whose frame it does not contradict (no other counted noun or predicate) is that figure
+restated and joins it, unless a rule above keeps them apart; the rule looks inside one
+document only, so values never decide what different documents share.
 """
 
 from __future__ import annotations
