@@ -135,9 +135,11 @@ def voice_of(
 ) -> str:
     """The independent voice a claim speaks with.
 
-    A named origin is its own voice. An anonymous origin ("diplomats") is only as
-    independent as the chain that carries it, so the chain's named links stay in the
-    key. An unattributed claim is the publisher's own voice, shared by near-copies.
+    A named origin is its own voice, registered or not ("AccuWeather" quoted by two
+    outlets is one firm). An anonymous origin ("diplomats", or an unregistered
+    description such as "a monthly update") is only as independent as the chain that
+    carries it, so the chain's named links stay in the key. An unattributed claim is
+    the publisher's own voice, shared by near-copies.
     """
     names = chain.split(" > ")
     kinds = chain_kinds.split(" > ")
@@ -145,7 +147,8 @@ def voice_of(
         if doc_id in groups:
             return "copy:" + groups[doc_id]
         return "outlet:" + outlet.lower() if outlet != "unknown" else "doc:" + doc_id
-    if kinds[-1] in ("anonymous", "unknown"):
+    named = kinds[-1] == "unknown" and names[-1][:1].isupper()
+    if kinds[-1] in ("anonymous", "unknown") and not named:
         if len(names) == 2:
             # "Witnesses" quoted by the publisher itself are its own reporting.
             carrier = (

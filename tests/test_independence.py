@@ -195,3 +195,37 @@ def test_unattributed_claims_of_unknown_outlets_are_not_merged() -> None:
     a = voice_of("unknown", "publisher", "d1", "unknown", {})
     b = voice_of("unknown", "publisher", "d2", "unknown", {})
     assert a != b
+
+
+def test_an_unregistered_named_source_is_one_voice_across_outlets() -> None:
+    a = voice_of(
+        "Lakeside Post > Brightline Analytics",
+        "publisher > unknown",
+        "a",
+        "Lakeside Post",
+        {},
+    )
+    b = voice_of(
+        "Valley Herald > Brightline Analytics",
+        "publisher > unknown",
+        "b",
+        "Valley Herald",
+        {},
+    )
+    assert a == b
+    # An unregistered description is carried by its chain, like an anonymous one.
+    c = voice_of(
+        "Lakeside Post > a monthly update",
+        "publisher > unknown",
+        "a",
+        "Lakeside Post",
+        {},
+    )
+    d = voice_of(
+        "Valley Herald > a monthly update",
+        "publisher > unknown",
+        "b",
+        "Valley Herald",
+        {},
+    )
+    assert c != d
