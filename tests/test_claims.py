@@ -177,6 +177,23 @@ def test_a_sentence_adverb_is_no_speaker(adverb) -> None:
     assert adverb not in deaths[0].attribution.chain
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # Deaths are people who died, homes are structures (units.toml).
+        ("Officials said 64% of the 2,140 deaths were among the elderly.", "people"),
+        (
+            "Nearly 40 percent of the homes were flooded, the council said.",
+            "structures",
+        ),
+        ("About 12% of them were children, the agency said.", ""),
+    ],
+)
+def test_a_share_takes_the_noun_of_what_it_is_a_share_of(text, noun) -> None:
+    share = next(c for c in claims_of(text) if c.quantity.unit == "percent")
+    assert share.noun == noun
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."

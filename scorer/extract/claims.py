@@ -72,6 +72,7 @@ _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
 # How many words may lead from a figure to a name that is its own ("eight from the
 # Palisades Fire"), with none of these breaks between them.
 _OWN_NAME_WORDS = 5
+_SHARE_UNIT = "percent"
 # How far after a title its holder's name may start ("Supt. Larry Snelling").
 _TITLE_GAP = 3
 _MAX_SOURCE_CHARS = 120
@@ -330,6 +331,12 @@ def extract_claims(
         _noun_before(m, doc.text, sentences[i][0], res) if not m.quantity.unit else m
         for m, i in zip(mentions, sentence_of, strict=True)
     ]
+    mentions = [
+        _share_of(m, doc.text, res)
+        if m.quantity.unit == _SHARE_UNIT and not m.noun
+        else m
+        for m in mentions
+    ]
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
     )
@@ -505,6 +512,29 @@ def _noun_before(
                 noun=noun,
             )
         break
+    return mention
+
+
+# A share's "of" phrase: "83% of the 1,301 deaths", "70 percent of policy renewals".
+_SHARE_OF_RE = re.compile(r"\s+of\s+((?:[\w'’.,-]+\s+){0,4}[\w'’-]+)")
+_SHARE_WORDS = 4
+
+
+def _share_of(mention: QuantityMention, text: str, res: Resources) -> QuantityMention:
+    """A share with no counted noun takes the noun of what it is a share of, where the
+    first words of its "of" phrase name a noun of the synonym table ("83% of the 1,301
+    deaths" -> deaths, "82 percent of the events" -> events). The unit stays a
+    percentage; a phrase the table does not know leaves the share without a noun."""
+    found = _SHARE_OF_RE.match(text, mention.end)
+    if found is None:
+        return mention
+    words = [w.lower().strip(".,") for w in found.group(1).split()[:_SHARE_WORDS]]
+    for word in words:
+        noun = res.units.nouns.get(word)
+        if noun:
+            return replace(mention, noun=noun)
+        if word in res.frames.stopwords and word not in res.frames.determiners:
+            break
     return mention
 
 
