@@ -268,6 +268,15 @@ class DisagreementConfig(_Section):
         "scale: most likely another quantity the frame could not tell apart (0: keep "
         "every voice).",
     )
+    incomparable: float = Field(
+        1.5,
+        ge=0.0,
+        description="Two voices alone more than this many orders of magnitude (log10) "
+        "apart score 0, status incomparable: neither can be called the stray, and a "
+        "factor of 30 or more between just two figures is more often two quantities "
+        "than a dispute (police 3,000 against organisers 30,000 still counts; 0: "
+        "never).",
+    )
 
 
 class CredibilityConfig(_Section):

@@ -23,11 +23,11 @@ Before these, a voice more than ``out_of_scale`` orders of magnitude from the we
 median (log scale only) is left out and counted in ``n_out_of_scale``, provided there
 are three voices or more and those within that scale hold most of the weight; the
 centre is then taken again without it. Two voices alone, neither of which can be
-called the stray, score 0 when they are more than twice ``out_of_scale`` orders apart
-(status ``incomparable``). 17 against 2,300 is far more often two
+called the stray, score 0 when they are more than ``incomparable`` orders apart (1.5:
+a factor of about 30; status ``incomparable``). 13 against 1,000 is far more often two
 quantities the frame could not tell apart, or a stray number, than two sources
-disagreeing; real disputes in the news sit within a factor of ten (20,000 against
-90,000 marchers, $15bn against $60bn of damage).
+disagreeing; real disputes in the news mostly sit within a factor of ten (20,000
+against 90,000 marchers, $15bn against $60bn of damage).
 
 The score is::
 
@@ -313,12 +313,12 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     n = len(valued)
     if (
         n == 2
-        and config.out_of_scale > 0
+        and config.incomparable > 0
         and forward is math.log10
-        and abs(x[0] - x[1]) > 2 * config.out_of_scale
+        and abs(x[0] - x[1]) > config.incomparable
     ):
-        # Neither of two voices can be called the stray, but a hundred times apart
-        # they are two quantities the frame could not tell apart, not a dispute.
+        # Neither of two voices can be called the stray, but thirty times apart they
+        # are two quantities the frame could not tell apart, not a dispute.
         return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, strays, True)
     if n < 2:
         return Score(0.0, centre, 0.0, 0.0, n, 0.0, 0.0, 0.0, strays)

@@ -51,7 +51,7 @@ def test_an_open_bound_does_not_contradict_a_value_beyond_it():
 def test_score_stays_in_unit_interval_for_wild_values():
     score = score_voices(
         [voice("a", 1, 1), voice("b", 1e12, 1e12, 1.0)],
-        DisagreementConfig(out_of_scale=0),
+        DisagreementConfig(out_of_scale=0, incomparable=0),
     )
     assert 0 < score.disagreement <= 1
 
@@ -189,7 +189,7 @@ def test_a_stray_figure_far_off_the_majority_is_left_out_and_counted():
 def test_two_voices_far_apart_are_both_kept():
     # No majority says which of the two is the stray one.
     score = score_voices(
-        [voice("a", 15_000, 15_000), voice("b", 750_000, 750_000)], CONFIG
+        [voice("a", 15_000, 15_000), voice("b", 300_000, 300_000)], CONFIG
     )
     assert score.out_of_scale == 0
     assert score.disagreement > 0.3
@@ -205,7 +205,7 @@ def test_a_dispute_within_a_factor_of_ten_is_not_out_of_scale():
 
 def test_of_two_voices_far_apart_the_heavier_does_not_silence_the_other():
     score = score_voices(
-        [voice("a", 15_000, 15_000, 0.5), voice("b", 750_000, 750_000, 0.6)], CONFIG
+        [voice("a", 15_000, 15_000, 0.5), voice("b", 300_000, 300_000, 0.6)], CONFIG
     )
     assert score.out_of_scale == 0
     assert score.n_voices == 2 and score.disagreement > 0.3
@@ -269,6 +269,14 @@ def test_two_voices_a_hundred_times_apart_are_incomparable_not_a_dispute():
     row = measure_disagreement(frame(rows), CONFIG).iloc[0]
     assert row["status"] == "incomparable"
     assert row["disagreement"] == 0 and row["window_disagreement"] == 0
+
+
+def test_two_voices_ten_times_apart_are_still_a_dispute_and_the_knob_moves_it():
+    pair = [voice("police", 3_000, 3_000), voice("organisers", 30_000, 30_000)]
+    score = score_voices(pair, CONFIG)
+    assert score.disagreement > 0.5 and not score.incomparable
+    strict = CONFIG.model_copy(update={"incomparable": 0.5})
+    assert score_voices(pair, strict).incomparable
 
 
 def test_two_incomparable_voices_may_still_disagree_inside_a_window():
