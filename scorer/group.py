@@ -52,6 +52,7 @@ _COMMON_SHARE = 0.3
 # The distance of a pair that must never share a subject. Average linkage averages
 # it into every merge that would join the pair, so no mix of other pairs outweighs it.
 _NEVER = 1e12
+_SHARE_UNIT = "percent"
 
 
 def _texts(column: pd.Series) -> list[str]:
@@ -799,9 +800,13 @@ class _Frames:
         def top(values: list[str], k: int) -> list[str]:
             return [v for v, _ in Counter(v for v in values if v).most_common(k)]
 
-        noun = top([self.nouns[i] for i in rows], 1) or top(
-            [self.units[i] for i in rows], 1
-        )
+        unit = top([self.units[i] for i in rows], 1)
+        noun = top([self.nouns[i] for i in rows], 1)
+        if noun and unit in (
+            [_SHARE_UNIT],
+        ):  # a share of something: "percent of people"
+            noun = [f"{unit[0]} of {noun[0]}"]
+        noun = noun or unit
         predicate = top([self.predicates[i] for i in rows], 1)
         actors = top([a for i in rows for a in self.actors[i]], 3)
         scope = top([w for i in rows for w in self.scopes[i]], 2)
