@@ -802,10 +802,8 @@ class _Frames:
 
         unit = top([self.units[i] for i in rows], 1)
         noun = top([self.nouns[i] for i in rows], 1)
-        if noun and unit in (
-            [_SHARE_UNIT],
-        ):  # a share of something: "percent of people"
-            noun = [f"{unit[0]} of {noun[0]}"]
+        if noun and unit == [_SHARE_UNIT]:  # a share of something
+            noun = [f"{unit[0]} of {noun[0]}"]  # "percent of people"
         noun = noun or unit
         predicate = top([self.predicates[i] for i in rows], 1)
         actors = top([a for i in rows for a in self.actors[i]], 3)
