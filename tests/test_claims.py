@@ -194,6 +194,14 @@ def test_a_share_takes_the_noun_of_what_it_is_a_share_of(text, noun) -> None:
     assert share.noun == noun
 
 
+def test_people_who_showed_up_are_not_a_source() -> None:
+    claims = claims_of(
+        "Organisers said that more than 2 million people across the United Kingdom "
+        "showed up at more than 900 events nationwide, organisers said."
+    )
+    assert claims and all("United Kingdom" not in c.attribution.chain for c in claims)
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."

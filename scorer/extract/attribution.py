@@ -146,6 +146,7 @@ class _Lexicon:
     inverting: frozenset[str]
     spoken: frozenset[str]
     not_speakers: frozenset[str]
+    verb_particles: frozenset[str]  # "up" in "showed up": another verb, not a cue
     content_re: re.Pattern[str]
     from_nouns: frozenset[str]
     cue_words: frozenset[str]
@@ -477,6 +478,7 @@ def _compile_lexicon(
         inverting=_words(att.get("inverting_verbs", [])),
         spoken=_words(att.get("spoken_verbs", [])),
         not_speakers=_words(att.get("not_speakers", [])),
+        verb_particles=_words(att.get("verb_particles", [])),
         from_nouns=_words(nouns.get("from", [])),
         cue_words=cue_words,
         forward_index=forward_index,
@@ -1942,6 +1944,8 @@ def _verb_hit(
         return None  # a noun: "Chile's estimate", "the report"
     if vi + 1 < len(tokens) and tokens[vi + 1][0] in ("from", "of", "by", "for"):
         return None  # a noun: "estimates from regional transit authorities"
+    if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in lex.verb_particles:
+        return None  # another verb: "5 million people showed up", "turned out"
     j = vi
     while j > 0:  # words between the source and its verb: "The NEO also believes"
         tok = tokens[j - 1][0]
