@@ -59,17 +59,19 @@ class IngestConfig(_Section):
     )
     skip_names: list[str] = Field(
         default_factory=lambda: [
-            "readme*",
-            "license*",
-            "licence*",
-            "changelog*",
-            "contributing*",
-            "notice*",
-            "authors*",
+            "readme",
+            "license",
+            "licence",
+            "changelog",
+            "contributing",
+            "notice",
+            "authors",
+            "copying",
         ],
-        description="File names (glob patterns, any case) that a folder may hold "
-        "beside its articles and that are not articles: a folder's README is not "
-        "read as news. A file named on the command line is always read.",
+        description="Names of files (less their extension; glob patterns, any case) "
+        "that a folder may hold beside its articles and that are not articles: a "
+        "folder's README.md is not read as news. A file named on the command line, or "
+        "listed in the folder's manifest.csv, is always read.",
     )
 
 

@@ -22,6 +22,7 @@ document only, so values never decide what different documents share.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -318,19 +319,26 @@ def _quote_places(quotes: list[str]) -> list[str]:
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,(?!\d)|(?<!\d),")
 
 
+@lru_cache(maxsize=4096)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the sentence's clause breaks start and end (found once per sentence:
+    one long sentence may hold hundreds of figures)."""
+    found = list(_CLAUSE_BREAK.finditer(sentence))
+    return tuple(m.start() for m in found), tuple(m.end() for m in found)
+
+
 def _clause(sentence: str, quote: str) -> str:
     """The stretch of the sentence around the figure between clause breaks: its own
-    clause ("" if the quote is not in the sentence)."""
-    at = sentence.find(quote)
-    if at < 0:
+    clause ("" if the quote is not in the sentence). The quote is found as a whole
+    figure: "5,000" is not the end of "15,000"."""
+    found = re.search(rf"(?<![\w.,]){re.escape(quote)}(?!\w)", sentence)
+    if found is None:
         return ""
-    start, end = 0, len(sentence)
-    for found in _CLAUSE_BREAK.finditer(sentence):
-        if found.end() <= at:
-            start = found.end()
-        elif found.start() >= at + len(quote):
-            end = found.start()
-            break
+    starts, ends = _clause_breaks(sentence)
+    before = bisect.bisect_right(ends, found.start())
+    after = bisect.bisect_left(starts, found.end())
+    start = ends[before - 1] if before else 0
+    end = starts[after] if after < len(starts) else len(sentence)
     return sentence[start:end]
 
 
@@ -340,29 +348,39 @@ def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     toll among Egyptians stands at 31"): whom the figure counts. "" where the clause
     names no people, or two."""
     places = _places()
+    cache: dict[str, str] = {}
+
+    def people_in(clause: str) -> str:
+        words = (m.group(0).rstrip(".") for m in _WORD.finditer(clause))
+        peoples = {
+            places[w[:-1].lower()]
+            for w in words
+            # "Egyptians", not "turkeys": a people's name is capitalised.
+            if w[:1].isupper()
+            and w.endswith("s")
+            and len(w) > 4
+            and w[:-1].lower() in places
+        }
+        return peoples.pop() if len(peoples) == 1 else ""
+
     out = []
     for sentence, quote in zip(sentences, quotes, strict=True):
-        words = (
-            m.group(0).lower().rstrip(".")
-            for m in _WORD.finditer(_clause(sentence, quote))
-        )
-        peoples = {
-            places[w[:-1]]
-            for w in words
-            if w.endswith("s") and len(w) > 4 and w[:-1] in places
-        }
-        out.append(peoples.pop() if len(peoples) == 1 else "")
+        clause = _clause(sentence, quote)
+        if clause not in cache:
+            cache[clause] = people_in(clause)
+        out.append(cache[clause])
     return out
 
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    """Lower-cased names of the cities of scorer/data/cities.txt (GeoNames)."""
+    """Names of the cities of scorer/data/cities.txt (GeoNames), lower-cased and
+    without full stops ("st louis")."""
     from importlib.resources import files
 
     text = files("scorer").joinpath("data", "cities.txt").read_text(encoding="utf-8")
     return frozenset(
-        line.strip().lower()
+        line.strip().lower().replace(".", "")
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
@@ -379,11 +397,11 @@ def _clause_cities(
     after a preposition of place ("marched in Denver") or before a local body
     ("Denver police put the crowd at 12,000"); "" where it names none, or two."""
     cities = _cities()
-    out = []
-    for sentence, quote in zip(sentences, quotes, strict=True):
-        clause = _clause(sentence, quote)
+    cache: dict[str, str] = {}
+
+    def city_in(clause: str) -> str:
         words = [
-            _POSSESSIVE.sub("", m.group(0)).rstrip(".")
+            _POSSESSIVE.sub("", m.group(0)).replace(".", "")
             for m in _CITY_WORD.finditer(clause)
         ]
         lowered = [w.lower() for w in words]
@@ -403,7 +421,14 @@ def _clause_cities(
                 if before in frames.place_prepositions or after in frames.local_bodies:
                     found.add(name)
                 break
-        out.append(found.pop() if len(found) == 1 else "")
+        return found.pop() if len(found) == 1 else ""
+
+    out = []
+    for sentence, quote in zip(sentences, quotes, strict=True):
+        clause = _clause(sentence, quote)
+        if clause not in cache:
+            cache[clause] = city_in(clause)
+        out.append(cache[clause])
     return out
 
 
@@ -411,8 +436,9 @@ def _with_cities(
     extents: list[str], cities: list[str], doc_ids: list[str]
 ) -> list[str]:
     """Extents with each city as an extent of its own ("city:chicago"), where the
-    figure names no wider extent; a city named around most of the event's documents
-    is the event's own place and tells no figure apart."""
+    figure names no wider extent. A city named around more than ``_COMMON_SHARE`` of
+    the event's documents (of five or more) is the event's own place and tells no
+    figure apart."""
     n_docs = len(set(doc_ids))
     seen: dict[str, set[str]] = {}
     for city, doc_id in zip(cities, doc_ids, strict=True):
@@ -645,8 +671,10 @@ def group_claims(
     Parameters
     ----------
     claims
-        Rows with the claim columns (``unit``, ``noun``, ``predicate``, ``actors``,
-        ``scope``, ``context``, ``claim_id``).
+        Rows with the claim columns of :data:`scorer.model.CLAIM_COLUMNS` (``unit``,
+        ``noun``, ``predicate``, ``actors``, ``scope``, ``quote``, ``sentence``,
+        ``chain``, ``context``, ...); ``own_actor`` may be missing (claims saved
+        before it existed: no breakdowns are then known).
     config
         The group section.
     lexicon
@@ -726,7 +754,10 @@ def group_claims(
         cluster_of = np.empty(len(members), dtype=np.int64)
         n_clusters = 0
         countries = np.array(places, dtype=object)
-        owners = np.array(_texts(frame["own_actor"]), dtype=object)
+        owners = np.array(
+            _texts(frame["own_actor"]) if "own_actor" in frame else [""] * len(frame),
+            dtype=object,
+        )
         # What a figure is a part of: a people, or a name of a breakdown.
         parts = np.array(
             [

@@ -1154,7 +1154,7 @@ class _Run:
                 entry.name.lower() != MANIFEST_NAME
                 and os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES
             ):
-                if self.not_an_article(entry.name):
+                if self.not_an_article(Path(entry.path)):
                     self.warn(
                         entry.path,
                         "documentation beside the articles (ingest.skip_names), "
@@ -1163,12 +1163,18 @@ class _Run:
                     continue
                 yield Path(entry.path)
 
-    def not_an_article(self, name: str) -> bool:
-        lowered = name.lower()
-        return any(
-            fnmatch.fnmatchcase(lowered, pattern.lower())
+    def not_an_article(self, path: Path) -> bool:
+        """Whether a file found in a folder is its documentation: its name less the
+        extension ("README" of "README.md") matches ingest.skip_names, and the
+        folder's manifest does not list it."""
+        stem = path.stem.lower()
+        if not any(
+            fnmatch.fnmatchcase(stem, pattern.lower())
             for pattern in self.config.skip_names
-        )
+        ):
+            return False
+        manifest = self.manifest(path.parent)
+        return manifest is None or not manifest.lookup(path, None)
 
     def read_file(self, path: Path) -> Iterator[_Record]:
         if self.check_files:

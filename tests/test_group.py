@@ -275,3 +275,14 @@ def test_one_citys_crowd_stays_apart_from_another_citys_and_the_nations():
     nation = {subject_of(grouped, q) for q in ("900,000", "1 million")}
     assert len(denver) == len(portland) == len(nation) == 1
     assert len(denver | portland | nation) == 3
+
+
+def test_compatible_predicates_are_half_alike():
+    # "cost" and "lost" may describe one loss (frames.toml predicate_compatible).
+    grouped = grouped_texts(
+        {
+            "a": "The floods could cost the region $9bn, economists said.",
+            "b": "The region lost $14bn to the floods, the treasury said.",
+        }
+    )
+    assert subject_of(grouped, "$9bn") == subject_of(grouped, "$14bn")

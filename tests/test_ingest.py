@@ -442,6 +442,19 @@ def test_a_folders_readme_is_not_an_article_unless_named(tmp_path):
     assert sorted(docs) == ["LICENSE", "README", "a"]
 
 
+def test_an_article_whose_name_starts_like_a_readme_is_read(tmp_path):
+    (tmp_path / "license-plate-readers.txt").write_text(
+        "Police installed 40 plate readers.", encoding="utf-8"
+    )
+    (tmp_path / "notice.txt").write_text("A notice: 3 roads closed.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet\nnotice.txt,Town Crier\n", encoding="utf-8"
+    )
+    docs, stats = read(tmp_path)
+    assert sorted(docs) == ["license-plate-readers", "notice"]
+    assert stats.warnings == []
+
+
 def test_no_paths_is_a_warning(tmp_path):
     docs, stats = read()
     assert docs == {} and stats.warnings == ["<input>: no input paths given"]

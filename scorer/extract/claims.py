@@ -427,7 +427,9 @@ def extract_claims(
                 keywords=keywords,
             )
         )
-    return _resolve_references(doc.text, _breakdowns(claims, owns), res.frames)
+    return _resolve_references(
+        doc.text, _breakdowns(claims, owns, sentence_of), res.frames
+    )
 
 
 # How far before a number its reference word may stand ("an estimate of 8,000").
@@ -826,43 +828,55 @@ def _own_name(
     return ""
 
 
-def _breakdowns(claims: list[Claim], owns: list[str]) -> list[Claim]:
+def _breakdowns(
+    claims: list[Claim], owns: list[str], sentence_of: list[int]
+) -> list[Claim]:
     """A sentence that gives figures for two or more different names, each after
     its own figure ("eight from the Palisades Fire and 16 from the Eaton Fire"), is
-    a breakdown: each such figure is about its name alone (``own_actor``, the one
-    actor), and a figure of the sentence that those parts add up to ("All 24
-    fatalities ..., with eight from ... and 16 from ...") is their total
-    (``own_actor`` "(total)"). A name after one figure alone is no breakdown: it may
-    be where the figure went ("5,000 workers to Russia") or the event itself."""
-    by_sentence: dict[str, list[int]] = {}
-    for i, (claim, own) in enumerate(zip(claims, owns, strict=True)):
+    a breakdown: each such figure is about its name first (``own_actor``; the other
+    parts' names leave its actors), and a figure of the sentence that those parts add
+    up to ("All 24 fatalities ..., with eight from ... and 16 from ...") is their
+    total (``own_actor`` "(total)"), even when a name follows it too ("24 people in
+    Los Angeles County, with eight from ..."). A name after one figure alone is no
+    breakdown: it may be where the figure went ("5,000 workers to Russia") or the
+    event itself. ``sentence_of``: each claim's sentence."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, (own, index) in enumerate(zip(owns, sentence_of, strict=True)):
         if own:
-            by_sentence.setdefault(claim.sentence, []).append(i)
+            by_sentence.setdefault(index, []).append(i)
     out = list(claims)
-    for parts in by_sentence.values():
-        if len({owns[i] for i in parts}) < 2:
+    for index, named in by_sentence.items():
+        members = [i for i, s in enumerate(sentence_of) if s == index]
+        total = _total_of(claims, named, members)
+        parts = [i for i in named if i != total]
+        names = {owns[i] for i in parts}
+        if len(names) < 2:
             continue
         for i in parts:
-            out[i] = replace(claims[i], actors=(owns[i],), own_actor=owns[i])
-        unit = claims[parts[0]].quantity.unit
+            others = tuple(a for a in claims[i].actors if a not in names)
+            out[i] = replace(claims[i], actors=(owns[i], *others), own_actor=owns[i])
+        if total is not None:
+            out[total] = replace(claims[total], own_actor=TOTAL_OF_PARTS)
+    return out
+
+
+def _total_of(claims: list[Claim], named: list[int], members: list[int]) -> int | None:
+    """Which figure of a sentence (``members``) the named figures other than itself
+    add up to, in the same unit; None if none does."""
+    for candidate in members:
+        q = claims[candidate].quantity
+        parts = [i for i in named if i != candidate]
+        if q.low is None or len(parts) < 2:
+            continue
         lows = [claims[i].quantity.low for i in parts]
         if any(low is None for low in lows) or any(
-            claims[i].quantity.unit != unit for i in parts
+            claims[i].quantity.unit != q.unit for i in parts
         ):
             continue
         whole = sum(lows)
-        sentence = claims[parts[0]].sentence
-        for i, claim in enumerate(claims):
-            q = claim.quantity
-            if (
-                claim.sentence == sentence
-                and not owns[i]
-                and q.unit == unit
-                and q.low is not None
-                and abs(q.low - whole) <= _TOTAL_TOLERANCE * whole
-            ):
-                out[i] = replace(claim, own_actor=TOTAL_OF_PARTS)
-    return out
+        if abs(q.low - whole) <= _TOTAL_TOLERANCE * whole:
+            return candidate
+    return None
 
 
 def _context(cache: dict[int, str], index: int, sentence: str, frames: Frames) -> str:
