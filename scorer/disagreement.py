@@ -343,11 +343,13 @@ def score_voices(voices: list[Voice], config: DisagreementConfig) -> Score:
     )
 
 
-def _status(score: Score) -> str:
+def _status(score: Score, all_parts: bool = False) -> str:
     if score.disagreement > 0:
         return "contested"
     if score.incomparable:
         return "incomparable"
+    if all_parts:
+        return "part"  # every figure is a part of a total another subject holds
     return "uncontested" if score.n_voices <= 1 else "agreed"
 
 
@@ -472,7 +474,7 @@ def measure_disagreement(
                 "gap_part": score.gap_part,
                 "voices_part": score.voices_part,
                 "amplification": round(n_claims / max(score.n_voices, 1), 3),
-                "status": _status(score),
+                "status": _status(score, bool(rows) and not merged),
             }
         )
     table = pd.DataFrame.from_records(

@@ -314,3 +314,43 @@ def test_two_incomparable_voices_may_still_disagree_inside_a_window():
     row = measure_disagreement(frame(rows), CONFIG).iloc[0]
     assert row["status"] == "incomparable"
     assert row["window_disagreement"] > 0.3
+
+
+def test_a_subject_made_only_of_parts_of_another_subjects_total_says_so():
+    rows = [
+        # "300 welders and 500 drivers" in one sentence; "800 workers" elsewhere.
+        {
+            "subject": "welders",
+            "voice": "origin:ministry",
+            "doc_id": "a",
+            "low": 300.0,
+            "high": 300.0,
+            "weight": 0.5,
+            "sentence": "s1",
+            "start": 0,
+        },
+        {
+            "subject": "drivers",
+            "voice": "origin:ministry",
+            "doc_id": "a",
+            "low": 500.0,
+            "high": 500.0,
+            "weight": 0.5,
+            "sentence": "s1",
+            "start": 10,
+        },
+        {
+            "subject": "workers",
+            "voice": "origin:agency",
+            "doc_id": "b",
+            "low": 800.0,
+            "high": 800.0,
+            "weight": 0.5,
+            "sentence": "s2",
+            "start": 0,
+        },
+    ]
+    table = measure_disagreement(frame(rows), CONFIG).set_index("subject")
+    assert table.loc["welders", "status"] == "part"
+    assert table.loc["drivers", "status"] == "part"
+    assert table.loc["workers", "status"] == "uncontested"

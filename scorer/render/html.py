@@ -19,7 +19,7 @@ from scorer.model import SOURCE_KINDS
 from scorer.render.report import format_value
 
 _COMPONENTS = ("proximity", "sourcing", "fidelity", "independence", "agreement")
-_STATUSES = ("contested", "agreed", "uncontested", "incomparable")
+_STATUSES = ("contested", "agreed", "uncontested", "incomparable", "part")
 _MIN_DETAILED = 3  # plot at least this many subjects, even with a smaller ``top``
 _MAX_BARS = 25  # claims per plot (the heaviest); the table under it lists more
 _MAX_TABLE_ROWS = 200  # claims per subject table (the heaviest); claims.csv has all
@@ -108,6 +108,7 @@ background:#f3f4f6;color:#374151;white-space:nowrap}
 .badge.contested{background:#fee2e2;color:#991b1b}
 .badge.agreed{background:#dcfce7;color:#166534}
 .badge.incomparable{background:#e0e7ff;color:#3730a3}
+.badge.part{background:#f3e8ff;color:#6b21a8}
 .badge.hedged{background:#fef3c7;color:#92400e}
 .rank{display:inline-block;min-width:1.8em;padding:0 6px;margin-right:6px;
 border-radius:6px;background:var(--fg);color:#fff;text-align:center;font-size:.9rem}

@@ -104,5 +104,7 @@ def render_markdown(report: dict[str, Any]) -> str:
 def _out_of_scale(subject: dict) -> str:
     if subject.get("status") == "incomparable":
         return " · incomparable: two voices too far apart to be one quantity"
+    if subject.get("status") == "part":
+        return " · part of a total another subject holds, scored there"
     n = subject.get("n_out_of_scale") or 0
     return f" · {n} out of scale, left out" if n else ""
