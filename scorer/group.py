@@ -36,6 +36,8 @@ import numpy as np
 from scorer.config import GroupConfig
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
     from scorer.extract.claims import Frames
@@ -361,13 +363,27 @@ def _clause(sentence: str, quote: str) -> str:
     return sentence[start:end]
 
 
+def _per_clause(
+    sentences: list[str], quotes: list[str], read: Callable[[str], str]
+) -> list[str]:
+    """``read`` applied to each figure's clause, once per distinct clause (the
+    figures of one sentence often share a clause)."""
+    cache: dict[str, str] = {}
+    out = []
+    for sentence, quote in zip(sentences, quotes, strict=True):
+        clause = _clause(sentence, quote)
+        if clause not in cache:
+            cache[clause] = read(clause)
+        out.append(cache[clause])
+    return out
+
+
 def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     """The country of a people named in the plural in the figure's own clause
     ("658 of the dead were Egyptians", "Egyptians accounted for 658 deaths", "the
     toll among Egyptians stands at 31"): whom the figure counts. "" where the clause
     names no people, or two."""
     places = _places()
-    cache: dict[str, str] = {}
 
     def people_in(clause: str) -> str:
         words = (m.group(0).rstrip(".") for m in _WORD.finditer(clause))
@@ -382,13 +398,7 @@ def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
         }
         return peoples.pop() if len(peoples) == 1 else ""
 
-    out = []
-    for sentence, quote in zip(sentences, quotes, strict=True):
-        clause = _clause(sentence, quote)
-        if clause not in cache:
-            cache[clause] = people_in(clause)
-        out.append(cache[clause])
-    return out
+    return _per_clause(sentences, quotes, people_in)
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +426,6 @@ def _clause_cities(
     after a preposition of place ("marched in Denver") or before a local body
     ("Denver police put the crowd at 12,000"); "" where it names none, or two."""
     cities = _cities()
-    cache: dict[str, str] = {}
 
     def city_in(clause: str) -> str:
         words = [
@@ -442,13 +451,7 @@ def _clause_cities(
                 break
         return found.pop() if len(found) == 1 else ""
 
-    out = []
-    for sentence, quote in zip(sentences, quotes, strict=True):
-        clause = _clause(sentence, quote)
-        if clause not in cache:
-            cache[clause] = city_in(clause)
-        out.append(cache[clause])
-    return out
+    return _per_clause(sentences, quotes, city_in)
 
 
 def _with_cities(
