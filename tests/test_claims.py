@@ -202,6 +202,13 @@ def test_people_who_showed_up_are_not_a_source() -> None:
     assert claims and all("United Kingdom" not in c.attribution.chain for c in claims)
 
 
+def test_rival_estimates_named_by_their_sources_are_no_breakdown() -> None:
+    claims = claims_of(
+        "The crowd was 15,000 by Metro Transit's count and 75,000 by Rally Hub's count."
+    )
+    assert [c.own_actor for c in claims] == ["", ""]
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."

@@ -80,6 +80,12 @@ _MAX_SOURCE_CHARS = 120
 # must come to it (a share of the total).
 TOTAL_OF_PARTS = "(total)"
 _TOTAL_TOLERANCE = 0.005
+# Words that lead from a figure to whoever gave it rather than to a part.
+_SOURCE_LEAD_RE = re.compile(
+    r"\b(?:according to|as reported by|per|by|citing|quoting|reported|estimated|"
+    r"said|says|told)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.()\[\]—–]|\s-\s")
 # What may come before the first word of a sentence.
 _SENTENCE_OPENING = " \"“‘'(-—"
@@ -822,6 +828,8 @@ def _own_name(
         if sum(w in sources for w in words) * 2 > len(words):
             continue
         gap = frame.text[end:n_start]
+        if _SOURCE_LEAD_RE.search(gap):
+            return ""  # "15,000 according to the police": who said it, not a part
         if len(gap.split()) <= _OWN_NAME_WORDS and not _CLAUSE_BREAK_RE.search(gap):
             return lowered
         return ""
