@@ -130,6 +130,17 @@ def copy_groups(near_copies: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return group
 
 
+def _is_proper_name(name: str) -> bool:
+    """Whether an unregistered source's name is a proper name ("AccuWeather",
+    "Verisk", "Gallagher Re", "UCLA report") rather than a description that opened a
+    sentence ("Preliminary estimates", "Local reports"): one word, or a capital beyond
+    the first letter of the first word."""
+    words = name.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return len(words) == 1 or any(c.isupper() for c in name[1:])
+
+
 def voice_of(
     chain: str, chain_kinds: str, doc_id: str, outlet: str, groups: dict[str, str]
 ) -> str:
@@ -147,7 +158,7 @@ def voice_of(
         if doc_id in groups:
             return "copy:" + groups[doc_id]
         return "outlet:" + outlet.lower() if outlet != "unknown" else "doc:" + doc_id
-    named = kinds[-1] == "unknown" and names[-1][:1].isupper()
+    named = kinds[-1] == "unknown" and _is_proper_name(names[-1])
     if kinds[-1] in ("anonymous", "unknown") and not named:
         if len(names) == 2:
             # "Witnesses" quoted by the publisher itself are its own reporting.

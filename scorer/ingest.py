@@ -1167,10 +1167,12 @@ class _Run:
         """Whether a file found in a folder is its documentation: its name less the
         extension ("README" of "README.md") matches ingest.skip_names, and the
         folder's manifest does not list it."""
-        stem = path.stem.lower()
+        name = path.name.lower()
+        forms = {name, path.stem.lower(), name.split(".")[0]}  # README.en.md: readme
         if not any(
-            fnmatch.fnmatchcase(stem, pattern.lower())
+            fnmatch.fnmatchcase(form, pattern.lower())
             for pattern in self.config.skip_names
+            for form in forms
         ):
             return False
         manifest = self.manifest(path.parent)

@@ -209,6 +209,31 @@ def test_rival_estimates_named_by_their_sources_are_no_breakdown() -> None:
     assert [c.own_actor for c in claims] == ["", ""]
 
 
+def test_said_up_to_is_still_a_speech_cue() -> None:
+    claim = only_claim("Police said up to 20,000 people marched.")
+    assert claim.attribution.origin.name == "Police"
+
+
+def test_parts_named_by_their_agents_are_a_breakdown() -> None:
+    claims = claims_of(
+        "The fires killed 24 people: eight by the Palisades Fire and 16 by the "
+        "Eaton Fire."
+    )
+    assert [c.own_actor for c in claims] == ["(total)", "palisades fire", "eaton fire"]
+
+
+def test_a_part_equal_to_the_others_sum_is_still_a_part() -> None:
+    claims = claims_of(
+        "Officials said eight came from the Palisades Fire, eight from the Eaton "
+        "Fire and 16 from the Hurst Fire."
+    )
+    assert [c.own_actor for c in claims] == [
+        "palisades fire",
+        "eaton fire",
+        "hurst fire",
+    ]
+
+
 def test_a_count_of_the_sources_themselves_is_not_a_claim() -> None:
     claims = claims_of(
         "At least 90 homes were destroyed, two senior officials told reporters."

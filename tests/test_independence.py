@@ -229,3 +229,22 @@ def test_an_unregistered_named_source_is_one_voice_across_outlets() -> None:
         {},
     )
     assert c != d
+
+
+def test_a_description_opening_a_sentence_is_no_named_source() -> None:
+    # "Preliminary estimates put the toll at 500" in two outlets: two voices.
+    a = voice_of(
+        "Lakeside Post > Preliminary estimates",
+        "publisher > unknown",
+        "a",
+        "Lakeside Post",
+        {},
+    )
+    b = voice_of(
+        "Valley Herald > Preliminary estimates",
+        "publisher > unknown",
+        "b",
+        "Valley Herald",
+        {},
+    )
+    assert a != b

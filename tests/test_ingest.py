@@ -455,6 +455,13 @@ def test_an_article_whose_name_starts_like_a_readme_is_read(tmp_path):
     assert stats.warnings == []
 
 
+def test_a_readme_in_another_language_is_documentation_too(tmp_path):
+    (tmp_path / "README.en.md").write_text("# About\n\n12 files.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Prices rose 3 percent.", encoding="utf-8")
+    docs, stats = read(tmp_path)
+    assert list(docs) == ["a"] and stats.n_skipped == 1
+
+
 def test_no_paths_is_a_warning(tmp_path):
     docs, stats = read()
     assert docs == {} and stats.warnings == ["<input>: no input paths given"]

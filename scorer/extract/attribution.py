@@ -1944,8 +1944,12 @@ def _verb_hit(
         return None  # a noun: "Chile's estimate", "the report"
     if vi + 1 < len(tokens) and tokens[vi + 1][0] in ("from", "of", "by", "for"):
         return None  # a noun: "estimates from regional transit authorities"
-    if vi + 1 < len(tokens) and tokens[vi + 1][0].lower() in lex.verb_particles:
-        return None  # another verb: "5 million people showed up", "turned out"
+    if (
+        vi + 1 < len(tokens)
+        and tokens[vi + 1][0].lower() in lex.verb_particles
+        and not (vi + 2 < len(tokens) and tokens[vi + 2][0].lower() == "to")
+    ):
+        return None  # another verb: "5 million people showed up" ("said up to": a cue)
     j = vi
     while j > 0:  # words between the source and its verb: "The NEO also believes"
         tok = tokens[j - 1][0]

@@ -82,8 +82,15 @@ TOTAL_OF_PARTS = "(total)"
 _TOTAL_TOLERANCE = 0.005
 # Words that lead from a figure to whoever gave it rather than to a part.
 _SOURCE_LEAD_RE = re.compile(
-    r"\b(?:according to|as reported by|per|by|citing|quoting|reported|estimated|"
-    r"said|says|told)\s+(?:the\s+)?$",
+    r"\b(?:according to|as reported by|per|citing|quoting|said|says|told)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "15,000 by Metro Transit's count": "by" leads to a source only before such a noun
+# ("eight by the Palisades Fire" names a part).
+_BY_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNTED_BY_RE = re.compile(
+    r"(?:['’]s?)?\s+(?:count|counts|estimate|estimates|tally|figure|figures|numbers)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.()\[\]—–]|\s-\s")
@@ -822,13 +829,15 @@ def _own_name(
     (which starts at ``next_figure``): "eight from the Palisades Fire", "5,316
     structures were destroyed in the Palisades Fire and more than 5,000 in ..."; ""
     if none is that close, or a clause break comes first."""
-    for n_start, _, lowered, words in frame.names:
+    for n_start, n_end, lowered, words in frame.names:
         if not end <= n_start < next_figure:
             continue
         if sum(w in sources for w in words) * 2 > len(words):
             continue
         gap = frame.text[end:n_start]
-        if _SOURCE_LEAD_RE.search(gap):
+        if _SOURCE_LEAD_RE.search(gap) or (
+            _BY_RE.search(gap) and _COUNTED_BY_RE.match(frame.text, n_end)
+        ):
             return ""  # "15,000 according to the police": who said it, not a part
         if len(gap.split()) <= _OWN_NAME_WORDS and not _CLAUSE_BREAK_RE.search(gap):
             return lowered
@@ -871,7 +880,12 @@ def _breakdowns(
 def _total_of(claims: list[Claim], named: list[int], members: list[int]) -> int | None:
     """Which figure of a sentence (``members``) the named figures other than itself
     add up to, in the same unit; None if none does."""
-    for candidate in members:
+    unnamed = [i for i in members if i not in named]
+    # A named figure is the total only when it comes before all the parts ("24 people
+    # in Los Angeles County, with eight from ... and 16 from ..."): "eight from A,
+    # eight from B and 16 from C" are three parts.
+    leading = [i for i in named if all(i < j for j in named if j != i)]
+    for candidate in unnamed + leading:
         q = claims[candidate].quantity
         parts = [i for i in named if i != candidate]
         if q.low is None or len(parts) < 2:

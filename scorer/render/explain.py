@@ -79,13 +79,14 @@ def _out_of_scale_line(subject: dict, weights: dict) -> list[str]:
     if subject.get("status") == "incomparable":
         return [
             f"  incomparable: its two voices are more than "
-            f"{weights['incomparable']:g} orders of magnitude apart, two "
+            f"{weights.get('incomparable', 2 * weights['out_of_scale']):g} orders "
+            "of magnitude apart, two "
             "quantities rather than a dispute"
         ]
     if subject.get("status") == "part":
         return [
             "  part of a total: its figures, with the others of their sentence, add "
-            "up to a figure another subject holds, and are scored there"
+            "up to a figure of another subject, and are left out as its parts"
         ]
     if not n:
         return []

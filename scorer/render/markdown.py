@@ -105,6 +105,6 @@ def _out_of_scale(subject: dict) -> str:
     if subject.get("status") == "incomparable":
         return " · incomparable: two voices too far apart to be one quantity"
     if subject.get("status") == "part":
-        return " · part of a total another subject holds, scored there"
+        return " · its figures add up to a figure of another subject, left out as parts"
     n = subject.get("n_out_of_scale") or 0
     return f" · {n} out of scale, left out" if n else ""
