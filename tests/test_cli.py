@@ -585,3 +585,14 @@ def test_the_terminal_shows_the_head_of_a_long_ranking() -> None:
     assert re.search(r"\d+ more subjects, less disputed", result.stdout)
     result = invoke("--quiet", "run", dev, "-f", "table", "--top", "30")
     assert ranks(result.stdout) == list(range(1, 31))
+
+
+def test_explain_names_a_part_of_another_subjects_total(run_dir: Path) -> None:
+    # Seeds: 1,000 sappers and 5,000 builders in one sentence, 6,000 elsewhere.
+    subjects = read_csv(run_dir / "subjects.csv")
+    parts = subjects[subjects["status"] == "part"]
+    assert len(parts) == 1
+    result = invoke("explain", parts["subject"].iloc[0], "--run", run_dir)
+    assert result.exit_code == 0, result.output
+    assert "status part" in result.stdout
+    assert "part of a total" in result.stdout
