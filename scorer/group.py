@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from scorer.config import GroupConfig
+from scorer.model import SHARE_UNIT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,7 +56,6 @@ _COMMON_SHARE = 0.3
 # The distance of a pair that must never share a subject. Average linkage averages
 # it into every merge that would join the pair, so no mix of other pairs outweighs it.
 _NEVER = 1e12
-_SHARE_UNIT = "percent"
 
 
 def _texts(column: pd.Series) -> list[str]:
@@ -161,22 +161,28 @@ def _noun_tokens(noun: str, unit: str) -> str:
     return token
 
 
+def _event_wide(names: list[list[str]], doc_ids: list[str]) -> set[str]:
+    """The names (``names``: each claim's) named around more than ``_COMMON_SHARE`` of
+    the documents, when there are enough documents to tell: the event's own country,
+    city or name, which tells no figure apart."""
+    n_docs = len(set(doc_ids))
+    if n_docs < _MIN_DOCS_FOR_COMMON:
+        return set()
+    seen: dict[str, set[str]] = {}
+    for doc_id, claim_names in zip(doc_ids, names, strict=True):
+        for name in claim_names:
+            seen.setdefault(name, set()).add(doc_id)
+    return {name for name, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
+
+
 def _event_pruned_actors(
     claims: pd.DataFrame, named: list[tuple[str, ...]]
 ) -> list[str]:
     """Each claim's nearest actors (``named``: already less its document's sources),
     less those named around most of the corpus's documents (the event itself: its
     country, city or name tells no figure apart)."""
-    doc_ids = _texts(claims["doc_id"])
     per_claim = [[a.replace(" ", "_") for a in names] for names in named]
-    n_docs = claims["doc_id"].nunique()
-    common: set[str] = set()
-    if n_docs >= _MIN_DOCS_FOR_COMMON:
-        seen: dict[str, set[str]] = {}
-        for doc_id, names in zip(doc_ids, per_claim, strict=True):
-            for name in names:
-                seen.setdefault(name, set()).add(doc_id)
-        common = {a for a, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
+    common = _event_wide(per_claim, _texts(claims["doc_id"]))
     return [
         " ".join([a for a in names if a not in common][:_MAX_ACTORS])
         for names in per_claim
@@ -258,22 +264,28 @@ def _distances(
 def _predicate_conflicts(predicates: np.ndarray, frames: Frames) -> np.ndarray:
     """Pairs whose predicates say different things happened (died, attended): never
     one quantity, unless frames.toml lists them as compatible or one is weak."""
-    names, codes = np.unique(predicates.astype(str), return_inverse=True)
-    clash = np.array(
-        [
-            [
-                bool(a and b and a != b)
-                and (a, b) not in frames.compatible
-                and a not in frames.weak_predicates
-                and b not in frames.weak_predicates
-                for b in names
-            ]
-            for a in names
-        ],
-        dtype=bool,
-    ).reshape(len(names), len(names))
+    return _clashing_pairs(
+        predicates,
+        lambda a, b: (
+            bool(a and b and a != b)
+            and (a, b) not in frames.compatible
+            and a not in frames.weak_predicates
+            and b not in frames.weak_predicates
+        ),
+    )
+
+
+def _clashing_pairs(
+    values: np.ndarray, clash: Callable[[str, str], bool]
+) -> np.ndarray:
+    """The pairs of rows whose values clash, ``clash`` asked once per pair of
+    distinct values rather than per pair of rows."""
+    names, codes = np.unique(values.astype(str), return_inverse=True)
+    table = np.array([[clash(a, b) for b in names] for a in names], dtype=bool).reshape(
+        len(names), len(names)
+    )
     codes = codes.ravel()
-    return clash[codes[:, None], codes[None, :]]
+    return table[codes[:, None], codes[None, :]]
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -461,16 +473,7 @@ def _with_cities(
     figure names no wider extent. A city named around more than ``_COMMON_SHARE`` of
     the event's documents (of five or more) is the event's own place and tells no
     figure apart."""
-    n_docs = len(set(doc_ids))
-    seen: dict[str, set[str]] = {}
-    for city, doc_id in zip(cities, doc_ids, strict=True):
-        if city:
-            seen.setdefault(city, set()).add(doc_id)
-    common = (
-        {c for c, docs in seen.items() if len(docs) > _COMMON_SHARE * n_docs}
-        if n_docs >= _MIN_DOCS_FOR_COMMON
-        else set()
-    )
+    common = _event_wide([[city] if city else [] for city in cities], doc_ids)
     return [
         f"city:{city}"
         if city and city not in common and extent in ("", "city")
@@ -564,14 +567,12 @@ def _name_conflicts(names: np.ndarray) -> np.ndarray:
     """Pairs whose own names (``own_actor``: the Palisades Fire, the Eaton Fire)
     differ, unless the words of one are all words of the other ("palisades" is
     "palisades fire" said shorter)."""
-    values, codes = np.unique(names.astype(str), return_inverse=True)
-    words = [frozenset(v.split()) for v in values]
-    clash = np.array(
-        [[bool(a and b) and not (a <= b or b <= a) for b in words] for a in words],
-        dtype=bool,
-    ).reshape(len(values), len(values))
-    codes = codes.ravel()
-    return clash[codes[:, None], codes[None, :]]
+
+    def clash(a: str, b: str) -> bool:
+        first, second = frozenset(a.split()), frozenset(b.split())
+        return bool(first and second) and not (first <= second or second <= first)
+
+    return _clashing_pairs(names, clash)
 
 
 def _part_and_whole(labels: np.ndarray) -> np.ndarray:
@@ -754,11 +755,12 @@ def group_claims(
         members = in_event[first]
         frame = out.iloc[members]
         quotes = _texts(frame["quote"])
+        sentences = _texts(frame["sentence"])
         places = [
             place or people
             for place, people in zip(
                 _quote_places(quotes),
-                _clause_peoples(_texts(frame["sentence"]), quotes),
+                _clause_peoples(sentences, quotes),
                 strict=True,
             )
         ]
@@ -790,8 +792,8 @@ def group_claims(
         )
         extents = np.array(
             _with_cities(
-                _extents(_texts(frame["sentence"]), quotes, lexicon),
-                _clause_cities(_texts(frame["sentence"]), quotes, lexicon),
+                _extents(sentences, quotes, lexicon),
+                _clause_cities(sentences, quotes, lexicon),
                 _texts(frame["doc_id"]),
             ),
             dtype=object,
@@ -855,7 +857,7 @@ class _Frames:
 
         unit = top([self.units[i] for i in rows], 1)
         noun = top([self.nouns[i] for i in rows], 1)
-        if noun and unit == [_SHARE_UNIT]:  # a share of something
+        if noun and unit == [SHARE_UNIT]:  # a share of something
             noun = [f"{unit[0]} of {noun[0]}"]  # "percent of people"
         noun = noun or unit
         predicate = top([self.predicates[i] for i in rows], 1)

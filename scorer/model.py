@@ -133,6 +133,9 @@ class Subject:
     claim_ids: tuple[int, ...] = field(default=())
 
 
+# The unit of a share ("83% of the deaths"): its counted noun is what it is a share of.
+SHARE_UNIT = "percent"
+
 # Column names shared by the pipeline, the renderers and the tests.
 CLAIM_COLUMNS = (
     "claim_id",

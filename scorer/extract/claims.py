@@ -25,7 +25,7 @@ from scorer.extract.quantities import (
     load_unit_lexicon,
 )
 from scorer.extract.sentences import split_sentences
-from scorer.model import Attribution, Claim, Document, Link, Quantity
+from scorer.model import SHARE_UNIT, Attribution, Claim, Document, Link, Quantity
 
 # Month names as a bare month is read ("hired in October"): "May" is left out, since it
 # is also a modal verb at the start of a sentence.
@@ -72,7 +72,6 @@ _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
 # How many words may lead from a figure to a name that is its own ("eight from the
 # Palisades Fire"), with none of these breaks between them.
 _OWN_NAME_WORDS = 5
-_SHARE_UNIT = "percent"
 # How far after a title its holder's name may start ("Supt. Larry Snelling").
 _TITLE_GAP = 3
 _MAX_SOURCE_CHARS = 120
@@ -346,7 +345,7 @@ def extract_claims(
     ]
     mentions = [
         _share_of(m, doc.text, res)
-        if m.quantity.unit == _SHARE_UNIT and not m.noun
+        if m.quantity.unit == SHARE_UNIT and not m.noun
         else m
         for m in mentions
     ]
@@ -794,6 +793,14 @@ def _names(sentence: str, frames: Frames) -> list[tuple[int, int, str, list[str]
     return names
 
 
+def _mostly(words: list[str], sources: set[str], strictly: bool = False) -> bool:
+    """Whether half the name's words (``strictly``: more than half) are a source's:
+    the name is that source. A breakdown's part asks for more than half, so that
+    "Palisades Fire" is not the source "Cal Fire"."""
+    shared = sum(w in sources for w in words) * 2
+    return shared > len(words) if strictly else shared >= len(words)
+
+
 def _actors(
     frame: _SentenceFrame,
     start: int,
@@ -806,7 +813,7 @@ def _actors(
     Supt. Larry Snelling"), not an actor either."""
     actors = []
     for n_start, n_end, lowered, words in frame.names:
-        if sum(w in sources for w in words) * 2 >= len(words):
+        if _mostly(words, sources):
             continue  # the source itself, not what the figure is about
         if source_names:
             rest = frame.text[n_end : n_end + _TITLE_GAP + _MAX_SOURCE_CHARS]
@@ -832,7 +839,7 @@ def _own_name(
     for n_start, n_end, lowered, words in frame.names:
         if not end <= n_start < next_figure:
             continue
-        if sum(w in sources for w in words) * 2 > len(words):
+        if _mostly(words, sources, strictly=True):
             continue
         gap = frame.text[end:n_start]
         if _SOURCE_LEAD_RE.search(gap) or (
@@ -857,13 +864,14 @@ def _breakdowns(
     Los Angeles County, with eight from ..."). A name after one figure alone is no
     breakdown: it may be where the figure went ("5,000 workers to Russia") or the
     event itself. ``sentence_of``: each claim's sentence."""
-    by_sentence: dict[int, list[int]] = {}
-    for i, (own, index) in enumerate(zip(owns, sentence_of, strict=True)):
-        if own:
-            by_sentence.setdefault(index, []).append(i)
+    members_of: dict[int, list[int]] = {}
+    for i, index in enumerate(sentence_of):
+        members_of.setdefault(index, []).append(i)
     out = list(claims)
-    for index, named in by_sentence.items():
-        members = [i for i, s in enumerate(sentence_of) if s == index]
+    for members in members_of.values():
+        named = [i for i in members if owns[i]]
+        if not named:
+            continue
         total = _total_of(claims, named, members)
         parts = [i for i in named if i != total]
         names = {owns[i] for i in parts}
