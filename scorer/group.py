@@ -427,7 +427,6 @@ def _cities() -> frozenset[str]:
     )
 
 
-_CITY_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _MAX_CITY_WORDS = 3
 
 
@@ -442,7 +441,7 @@ def _clause_cities(
     def city_in(clause: str) -> str:
         words = [
             _POSSESSIVE.sub("", m.group(0)).replace(".", "")
-            for m in _CITY_WORD.finditer(clause)
+            for m in _WORD.finditer(clause)
         ]
         lowered = [w.lower() for w in words]
         found = set()
