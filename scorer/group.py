@@ -154,10 +154,15 @@ def _predicate_tokens(predicate: str, compatible: frozenset[tuple[str, str]]) ->
 def _noun_tokens(noun: str, unit: str) -> str:
     """The counted noun as tokens: a kind of person ("pilgrims", "participants") is
     also its unit ("people"), so that it is half like a figure counting just people
-    and unlike one counting another kind."""
+    and unlike one counting another kind; a measure of money with kinds ("insured
+    losses") is also the plain measure ("losses"), so that it is partly like plain
+    losses, less like wage losses and unlike a home's value."""
     token = noun.replace(" ", "_")
     if noun and unit and noun != unit and unit not in _measure_units():
         return f"{unit} {token}"
+    if " " in noun:  # a measure with its kinds: "insured losses", "home value"
+        *kinds, measure = noun.split(" ")
+        return " ".join([measure, *(f"{kind}_{measure}" for kind in kinds)])
     return token
 
 
@@ -271,6 +276,25 @@ def _predicate_conflicts(predicates: np.ndarray, frames: Frames) -> np.ndarray:
             and (a, b) not in frames.compatible
             and a not in frames.weak_predicates
             and b not in frames.weak_predicates
+        ),
+    )
+
+
+def _measure_conflicts(nouns: np.ndarray, frames: Frames) -> np.ndarray:
+    """Pairs of sums of money that measure different things (losses, the value of a
+    home, wages: the last word of the noun, from frames.toml ``[money]``): never one
+    quantity, unless listed as compatible. A sum with no measure clashes with none."""
+    measures = set(frames.money_measure_of.values())
+
+    def measure(noun: str) -> str:
+        head = noun.rsplit(" ", 1)[-1]
+        return head if head in measures else ""
+
+    return _clashing_pairs(
+        nouns,
+        lambda a, b: (
+            bool(measure(a) and measure(b) and measure(a) != measure(b))
+            and (measure(a), measure(b)) not in frames.money_compatible
         ),
     )
 
@@ -803,6 +827,9 @@ def group_claims(
             distance[
                 _predicate_conflicts(frame["predicate"].to_numpy()[rows], lexicon)
             ] = _NEVER
+            distance[_measure_conflicts(frame["noun"].to_numpy()[rows], lexicon)] = (
+                _NEVER
+            )
             distance[_label_conflicts(countries[rows])] = _NEVER
             distance += config.part_penalty * _part_and_whole(parts[rows])
             distance[_name_conflicts(owners[rows])] = _NEVER

@@ -194,6 +194,33 @@ def test_a_share_takes_the_noun_of_what_it_is_a_share_of(text, noun) -> None:
     assert share.noun == noun
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # The measure noun before the sum, with the words saying what kind it is.
+        (
+            "Brokers pegged insured losses at $20bn-30bn, analysts said.",
+            "insured losses",
+        ),
+        ("The median home value there is over $2 million.", "home value"),
+        ("Total wage losses are estimated to reach $297 million.", "wage losses"),
+        (
+            "Total property and capital losses could reach $95 billion.",
+            "property capital losses",
+        ),
+        # After the sum, joined by "of" or "in".
+        ("CoreLogic estimated $35bn-45bn of insured losses to date.", "insured losses"),
+        ("The storm caused $3bn in damage, the insurer said.", "losses"),
+        # A measure word used as a verb names no measure; nor does a clause without one.
+        ("The fires could cost more than $250 billion, AccuWeather said.", ""),
+        ("The estimates were revised up from $200 billion on Monday.", ""),
+    ],
+)
+def test_a_sum_of_money_takes_the_measure_its_clause_names(text, noun) -> None:
+    money = [c for c in claims_of(text) if c.quantity.unit == "usd"]
+    assert money and money[0].noun == noun
+
+
 def test_people_who_showed_up_are_not_a_source() -> None:
     claims = claims_of(
         "Organisers said that more than 2 million people across the United Kingdom "

@@ -286,3 +286,20 @@ def test_compatible_predicates_are_half_alike():
         }
     )
     assert subject_of(grouped, "$9bn") == subject_of(grouped, "$14bn")
+
+
+def test_sums_measuring_different_things_stay_apart():
+    # Losses and the value of a home are different quantities, however alike the
+    # rest of their frames (frames.toml [money]); insured losses stay together.
+    grouped = grouped_texts(
+        {
+            "a": "Insurers put insured losses from the fires at $28bn, Verisk said. "
+            "The median home value in the area is over $2 million.",
+            "b": "Insured losses from the fires will reach $40bn, Moody's said. "
+            "The average home value in the area is $1.8 million.",
+        }
+    )
+    losses = {subject_of(grouped, q) for q in ("$28bn", "$40bn")}
+    values = {subject_of(grouped, q) for q in ("$2 million", "$1.8 million")}
+    assert len(losses) == len(values) == 1
+    assert losses != values

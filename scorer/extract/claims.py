@@ -8,7 +8,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, count
@@ -141,6 +141,12 @@ class Frames:
     # Scope words that say how sure or how final a figure is, not what it covers ("so
     # far", "official", "overall"): grouping ignores them.
     status_words: frozenset[str] = frozenset()
+    # What sums of money measure ([money] of frames.toml): noun phrase -> measure.
+    money_measure_of: dict[str, str] = field(default_factory=dict)
+    money_compatible: frozenset[tuple[str, str]] = frozenset()
+    money_verb_markers: frozenset[str] = frozenset()
+    money_plain_modifiers: frozenset[str] = frozenset()
+    money_window: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +218,12 @@ def _load_frames(extra_file: str | None) -> Frames:
                 )
     if clashes:
         raise ConfigError(clashes)
+    money = data.get("money", {})
+    money_of = {
+        form.lower(): measure
+        for measure, forms in money.get("measures", {}).items()
+        for form in forms
+    }
     hedges = Lexicon.of(data["hedge"]["cues"])
     predicates = Lexicon.of(predicate_of)
     scopes = Lexicon.of(data["scope"]["words"])
@@ -262,6 +274,18 @@ def _load_frames(extra_file: str | None) -> Frames:
             w.lower() for w in data.get("city", {}).get("modifiers", [])
         ),
         status_words=frozenset(w.lower() for w in data["scope"].get("status", [])),
+        money_measure_of={_normal(k): v for k, v in money_of.items()},
+        money_compatible=frozenset(
+            pair
+            for measure, others in money.get("compatible", {}).items()
+            for other in others
+            for pair in ((measure, other), (other, measure))
+        ),
+        money_verb_markers=frozenset(w.lower() for w in money.get("verb_markers", [])),
+        money_plain_modifiers=frozenset(
+            w.lower() for w in money.get("plain_modifiers", [])
+        ),
+        money_window=int(money.get("window", 0)),
     )
 
 
@@ -348,6 +372,12 @@ def extract_claims(
         if m.quantity.unit == SHARE_UNIT and not m.noun
         else m
         for m in mentions
+    ]
+    mentions = [
+        _money_measure(m, doc.text, sentences[i], res.frames)
+        if not m.noun and res.units.dimensions.get(m.quantity.unit) == "money"
+        else m
+        for m, i in zip(mentions, sentence_of, strict=True)
     ]
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
@@ -550,6 +580,115 @@ def _share_of(mention: QuantityMention, text: str, res: Resources) -> QuantityMe
         if word in res.frames.stopwords and word not in res.frames.determiners:
             break
     return mention
+
+
+# Marks and words that end the clause a sum's measure noun is read from.
+_MONEY_BREAKS = frozenset({";", ":", "(", ")", "—", "–", "while", "whereas", "but"})
+# Words that may join a sum to the measure noun after it ("$35bn of insured losses",
+# "$164B in losses", "$2bn worth of aid").
+_MONEY_AFTER = frozenset({"of", "in", "worth"})
+_MONEY_MODIFIERS = 3
+
+
+def _money_measure(
+    mention: QuantityMention, text: str, sentence: tuple[int, int], frames: Frames
+) -> QuantityMention:
+    """A sum of money with no counted noun takes the measure its clause names, with
+    the kind-words before it ([money] of frames.toml): "insured losses of $20bn" ->
+    "insured losses", "the median home value is over $2 million" -> "home value",
+    "$35bn of insured losses" -> "insured losses". A measure noun right after a verb
+    marker ("the fires could cost $250bn") is a verb, and passed over."""
+    ahead = _WORD_OR_MARK_RE.findall(text[mention.end : sentence[1]])[:6]
+    if ahead and ahead[0].lower() in _MONEY_AFTER:
+        ahead = ahead[1:]
+        if ahead and ahead[0].lower() == "of":
+            ahead = ahead[1:]
+    for at in range(min(_MONEY_MODIFIERS, len(ahead)) + 1):
+        found = _measure_at(ahead, at, frames, forward=True)
+        if found:
+            kinds = [w.lower() for w in ahead[:at]]
+            if all(_is_kind_word(w, frames) for w in ahead[:at]):
+                return replace(mention, noun=" ".join([*kinds, found[0]]))
+            break
+        if at < len(ahead) and not _is_kind_word(ahead[at], frames):
+            break
+    before = _WORD_OR_MARK_RE.findall(text[sentence[0] : mention.start])
+    words = list(reversed(before))
+    seen = 0
+    for i, word in enumerate(words):
+        if word.lower() in _MONEY_BREAKS or seen > frames.money_window:
+            break
+        seen += word[:1].isalpha()
+        found = _measure_at(words, i, frames, forward=False)
+        if not found:
+            continue
+        measure, size = found
+        rest = words[i + size :]
+        if rest and rest[0].lower() in frames.money_verb_markers:
+            continue  # "could cost": a verb
+        kinds = _kinds_before(rest, frames)
+        if not kinds and len(rest) > 1 and rest[0].lower() in ("and", "or"):
+            # "property losses and damage costs of $164bn": the first noun's kinds
+            other = _measure_at(rest, 1, frames, forward=False)
+            if other:
+                kinds = _kinds_before(rest[1 + other[1] :], frames)
+        return replace(mention, noun=" ".join([*kinds, measure]))
+    return mention
+
+
+def _measure_at(
+    words: list[str], at: int, frames: Frames, forward: bool
+) -> tuple[str, int] | None:
+    """The measure a noun phrase of ``words`` starting at ``at`` names (read forwards
+    or, for the words before a figure, backwards), with its length in words."""
+    if at >= len(words):
+        return None
+    for size in range(2, 0, -1):
+        part = words[at : at + size]
+        if len(part) < size:
+            continue
+        phrase = " ".join(part if forward else reversed(part)).lower()
+        measure = frames.money_measure_of.get(phrase)
+        if measure:
+            return measure, size
+    return None
+
+
+def _is_kind_word(word: str, frames: Frames) -> bool:
+    """A lower-case word before a measure noun that says what kind of money it is:
+    a noun used as an adjective ("wage", "home") or an adjective ("economic"). A
+    plural or a verb ("the fires cost", "brokers pegged losses") is the clause's
+    subject or verb; an adjective in -ed counts only as a scope word ("insured")."""
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and word.replace("-", "").isalpha()
+        and not (low.endswith("s") and not low.endswith(("ss", "us", "ics")))
+        and (not low.endswith("ed") or low in frames.scopes.phrases)
+        and low not in frames.stopwords
+        and low not in frames.money_plain_modifiers
+        and low not in frames.money_measure_of
+    )
+
+
+def _kinds_before(words: list[str], frames: Frames) -> list[str]:
+    """The kind-words before a measure noun (``words`` read backwards from it), in
+    text order: "total property and capital losses" -> property, capital."""
+    kinds: list[str] = []
+    for i, word in enumerate(words):
+        if len(kinds) == _MONEY_MODIFIERS:
+            break
+        if (
+            word.lower() in ("and", "or")
+            and kinds
+            and i + 1 < len(words)
+            and _is_kind_word(words[i + 1], frames)
+        ):
+            continue
+        if not _is_kind_word(word, frames):
+            break
+        kinds.append(word.lower())
+    return kinds[::-1]
 
 
 # How many words a place phrase may hold before its noun ("in the three hill villages").
