@@ -219,11 +219,6 @@ def _load_frames(extra_file: str | None) -> Frames:
     if clashes:
         raise ConfigError(clashes)
     money = data.get("money", {})
-    money_of = {
-        form.lower(): measure
-        for measure, forms in money.get("measures", {}).items()
-        for form in forms
-    }
     hedges = Lexicon.of(data["hedge"]["cues"])
     predicates = Lexicon.of(predicate_of)
     scopes = Lexicon.of(data["scope"]["words"])
@@ -240,12 +235,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         predicate_units=dict(data.get("predicate_units", {})),
         noun_predicates=dict(data.get("noun_predicates", {})),
         weak_predicates=frozenset(data.get("weak_predicates", {}).get("lemmas", [])),
-        compatible=frozenset(
-            pair
-            for lemma, others in data.get("predicate_compatible", {}).items()
-            for other in others
-            for pair in ((lemma, other), (other, lemma))
-        ),
+        compatible=_both_ways(data.get("predicate_compatible", {})),
         reference_re=re.compile(
             r"\b(?:"
             + "|".join(map(re.escape, data["reference"]["words"]))
@@ -274,18 +264,27 @@ def _load_frames(extra_file: str | None) -> Frames:
             w.lower() for w in data.get("city", {}).get("modifiers", [])
         ),
         status_words=frozenset(w.lower() for w in data["scope"].get("status", [])),
-        money_measure_of={_normal(k): v for k, v in money_of.items()},
-        money_compatible=frozenset(
-            pair
-            for measure, others in money.get("compatible", {}).items()
-            for other in others
-            for pair in ((measure, other), (other, measure))
-        ),
+        money_measure_of={
+            _normal(form): measure
+            for measure, forms in money.get("measures", {}).items()
+            for form in forms
+        },
+        money_compatible=_both_ways(money.get("compatible", {})),
         money_verb_markers=frozenset(w.lower() for w in money.get("verb_markers", [])),
         money_plain_modifiers=frozenset(
             w.lower() for w in money.get("plain_modifiers", [])
         ),
         money_window=int(money.get("window", 0)),
+    )
+
+
+def _both_ways(table: dict[str, list[str]]) -> frozenset[tuple[str, str]]:
+    """The pairs a table of ``name = [others]`` lists as compatible, in both orders."""
+    return frozenset(
+        pair
+        for name, others in table.items()
+        for other in others
+        for pair in ((name, other), (other, name))
     )
 
 
@@ -604,12 +603,11 @@ def _money_measure(
         if ahead and ahead[0].lower() == "of":
             ahead = ahead[1:]
     for at in range(min(_MONEY_MODIFIERS, len(ahead)) + 1):
+        # The words before ``at`` are kind-words: the loop stops at any other.
         found = _measure_at(ahead, at, frames, forward=True)
         if found:
             kinds = [w.lower() for w in ahead[:at]]
-            if all(_is_kind_word(w, frames) for w in ahead[:at]):
-                return replace(mention, noun=" ".join([*kinds, found[0]]))
-            break
+            return replace(mention, noun=" ".join([*kinds, found[0]]))
         if at < len(ahead) and not _is_kind_word(ahead[at], frames):
             break
     before = _WORD_OR_MARK_RE.findall(text[sentence[0] : mention.start])
