@@ -12,7 +12,9 @@ Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to differen
 of one breakdown ("eight from the Palisades Fire and 16 from the Eaton Fire", and the 24
 they add up to: ``own_actor``) or cover different extents ("county-level" against
 "statewide", from the ``extent`` table of frames.toml; one city's figure against another
-city's or the nation's, cities from data/cities.txt) never share a subject; where a
+city's or the nation's, cities from data/cities.txt) or count an earlier year than
+their story's own ("the 2017 march drew 4 million": :func:`_periods`) never share a
+subject; where a
 block holds several parts (peoples, names of a breakdown), a part and a figure naming
 none are ``part_penalty`` further apart. Within one document, a figure equal to another
 whose frame it does not contradict (no other counted noun or predicate) is that figure
@@ -540,6 +542,79 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
     return out
 
 
+# A year as a word: not inside a figure ("$2020", "12,020", "2020s", "2020%").
+_YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _story_year(
+    doc_year: dict[str, int], doc_ids: list[str], sentences: list[str]
+) -> int:
+    """The year a story is about: the year most of its documents were published in
+    (``doc_year``), or where none is dated, the year the most documents name in their
+    figures' sentences; 0 when neither tells."""
+    if doc_year:
+        return Counter(doc_year.values()).most_common(1)[0][0]
+    named = {
+        (d, m.group(0))
+        for d, sentence in zip(doc_ids, sentences, strict=True)
+        for m in _YEAR.finditer(sentence)
+    }
+    years = Counter(int(year) for _, year in named)
+    return years.most_common(1)[0][0] if years else 0
+
+
+def _periods(
+    sentences: list[str],
+    quotes: list[str],
+    doc_ids: list[str],
+    published: list[str],
+    frames: Frames,
+) -> list[str]:
+    """The earlier year each figure counts ("the 2017 march drew 4 million": "2017"),
+    from the time phrase nearest it in its sentence (a year, or a phrase of frames.toml
+    ``[period]`` such as "last year"); "" for a figure of the story's own year or
+    later, or with no time phrase. A year after an anchor word ("since 2015") is a
+    point of comparison and is not read."""
+    from scorer.extract.claims import phrase_key
+
+    doc_year = {
+        d: int(p[:4]) for d, p in zip(doc_ids, published, strict=True) if _YEAR.match(p)
+    }
+    story = _story_year(doc_year, doc_ids, sentences)
+    if not story:
+        return [""] * len(quotes)
+    out = []
+    for sentence, quote, doc_id in zip(sentences, quotes, doc_ids, strict=True):
+        at = _find_whole(sentence, quote)
+        if at < 0:
+            out.append("")
+            continue
+        end = at + len(quote)
+        base = doc_year.get(doc_id, story)
+        found = [
+            (m.start(), m.end(), int(m.group(0)))
+            for m in _YEAR.finditer(sentence)
+            if not (m.start() < end and m.end() > at)
+        ]
+        if frames.period_re is not None:
+            found += [
+                (m.start(), m.end(), base + frames.periods[phrase_key(m.group(0))])
+                for m in frames.period_re.finditer(sentence)
+                if phrase_key(m.group(0)) in frames.periods
+            ]
+        year, distance = 0, len(sentence) + 1
+        for start, stop, named in found:
+            before = _WORD_BEFORE.search(sentence, 0, start)
+            if before and before.group(1).lower() in frames.period_anchors:
+                continue
+            gap = at - stop if stop <= at else max(0, start - end)
+            if gap < distance:
+                year, distance = named, gap
+        out.append(str(year) if year and year < story else "")
+    return out
+
+
 # The smallest figure that, stated twice in one document, is taken to be one quantity
 # restated ("two" and "three" recur in one article for unrelated things).
 _RESTATED_FROM = 10
@@ -821,6 +896,13 @@ def group_claims(
             ),
             dtype=object,
         )
+        published = (
+            _texts(frame["published"]) if "published" in frame else [""] * len(frame)
+        )
+        periods = np.array(
+            _periods(sentences, quotes, _texts(frame["doc_id"]), published, lexicon),
+            dtype=object,
+        )
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
             distance[_restatements(frame.iloc[rows])] = 0.0
@@ -834,6 +916,8 @@ def group_claims(
             distance += config.part_penalty * _part_and_whole(parts[rows])
             distance[_name_conflicts(owners[rows])] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
+            # Another year's figure never joins this year's, nor another year's.
+            distance[periods[rows][:, None] != periods[rows][None, :]] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1

@@ -264,6 +264,20 @@ def test_a_cues_file_giving_a_form_two_predicates_fails_before_reading(
     assert "no-such-corpus" not in result.output
 
 
+def test_a_cues_file_giving_a_period_no_number_of_years_fails_before_reading(
+    tmp_path,
+) -> None:
+    cues = tmp_path / "cues.toml"
+    cues.write_text('[period]\nrelative = { "last season" = "one" }\n')
+    result = invoke(
+        "run", tmp_path / "no-such-corpus", "--set", f'extract.cues_file="{cues}"'
+    )
+    assert result.exit_code == 2
+    assert "[period] relative 'last season'" in result.stderr
+    assert "expected a whole number of years, found 'one'" in result.stderr
+    assert "no-such-corpus" not in result.output
+
+
 def test_bad_set_override_is_named(tmp_path) -> None:
     result = invoke(
         "run", tmp_path / "no-such-corpus", "--set", "provenance.hop_decay=7"

@@ -303,3 +303,31 @@ def test_sums_measuring_different_things_stay_apart():
     values = {subject_of(grouped, q) for q in ("$2 million", "$1.8 million")}
     assert len(losses) == len(values) == 1
     assert losses != values
+
+
+def test_an_earlier_years_figure_stays_apart_from_this_years():
+    grouped = grouped_texts(
+        {
+            "a": "About 5 million people marched on Saturday in June 2025, organisers "
+            "said. The 2017 march drew 4 million people, researchers said.",
+            "b": "Police said 3 million people marched on Saturday in June 2025.",
+            "c": "Researchers put the turnout in June 2025 at 6 million people. Last "
+            "year, 2 million people marched.",
+        }
+    )
+    this_year = {subject_of(grouped, q) for q in ("5 million", "3", "6 million")}
+    assert len(this_year) == 1
+    assert subject_of(grouped, "4 million") not in this_year
+    assert subject_of(grouped, "2 million") not in this_year
+
+
+def test_a_year_named_for_comparison_does_not_date_the_figure():
+    grouped = grouped_texts(
+        {
+            "a": "In the deadliest heat since 2015, at least 1,301 pilgrims died, "
+            "officials said.",
+            "b": "Officials said 1,170 pilgrims died in the heat in June 2024.",
+            "c": "The toll rose to 1,250 pilgrims dead in June 2024, officials said.",
+        }
+    )
+    assert subject_of(grouped, "1,301") == subject_of(grouped, "1,170")

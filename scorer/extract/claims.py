@@ -147,6 +147,11 @@ class Frames:
     money_verb_markers: frozenset[str] = frozenset()
     money_plain_modifiers: frozenset[str] = frozenset()
     money_window: int = 0
+    # Phrases placing a figure in a year relative to its document's ([period]):
+    # phrase (lower case) -> years from the document's year.
+    periods: dict[str, int] = field(default_factory=dict)
+    period_re: re.Pattern[str] | None = None
+    period_anchors: frozenset[str] = frozenset()  # "since" in "since 2015"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +210,7 @@ def _load_frames(extra_file: str | None) -> Frames:
                     target[key] = {**target.get(key, {}), **words}
                 else:
                     target[key] = list(target.get(key, [])) + list(words)
+    where = "frames.toml" + (f" + {extra_file}" if extra_file else "")
     predicate_of: dict[str, str] = {}
     clashes = []
     for lemma, forms in data.get("predicate", {}).items():
@@ -213,9 +219,18 @@ def _load_frames(extra_file: str | None) -> Frames:
             if earlier != lemma:
                 clashes.append(
                     f"[predicate] {form!r} is a form of both {earlier!r} and {lemma!r} "
-                    f"(frames.toml{' + ' + extra_file if extra_file else ''}): "
-                    "expected each form under one lemma"
+                    f"({where}): expected each form under one lemma"
                 )
+    periods: dict[str, int] = {}
+    for phrase, years in data.get("period", {}).get("relative", {}).items():
+        if isinstance(years, bool) or not isinstance(years, int):
+            clashes.append(
+                f"[period] relative {phrase!r} ({where}): expected a whole number "
+                "of years, "
+                f"found {years!r}"
+            )
+            continue
+        periods[phrase_key(phrase)] = years
     if clashes:
         raise ConfigError(clashes)
     money = data.get("money", {})
@@ -275,6 +290,11 @@ def _load_frames(extra_file: str | None) -> Frames:
             w.lower() for w in money.get("plain_modifiers", [])
         ),
         money_window=int(money.get("window", 0)),
+        periods=periods,
+        period_re=_phrase_pattern(periods),
+        period_anchors=frozenset(
+            w.lower() for w in data.get("period", {}).get("anchors", [])
+        ),
     )
 
 
