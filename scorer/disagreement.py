@@ -6,6 +6,9 @@ latest, on ties) and carries the sum of its claims' weights, capped at 1, as its
 Claims of one sentence that add up to another voice's value (800 welders + 400 crane
 operators against 1,200 workers) stand for their sum: parts of a total,
 not rivals of it, even when grouping put the parts in the total's subject one by one.
+A vague count ("thousands of acres", "dozens": an order of magnitude, not an estimate)
+speaks only where no claim of the subject is more precise; else it is left out and
+counted in ``n_vague``.
 
 Values are compared on a log10 scale when every value is positive (counts, money,
 areas), else on a linear scale divided by the largest magnitude. With ``t`` that
@@ -57,6 +60,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from scorer.config import DisagreementConfig
+from scorer.model import VAGUE_CUE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -205,17 +209,18 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
     """The fields scoring needs, as plain rows (built once for the whole corpus)."""
     rows = []
     dates: dict[str, dt.date] = {}  # a document's claims share its date
-    for voice, low, high, weight, published, start, doc_id, sentence, unit in zip(
-        claims["voice"].tolist(),
-        claims["low"].tolist(),
-        claims["high"].tolist(),
-        claims["weight"].tolist(),
-        claims["published"].tolist(),
-        claims["start"].tolist(),
-        claims["doc_id"].tolist(),
-        claims["sentence"].tolist(),
-        claims["unit"].tolist(),
-        strict=True,
+    vague = (
+        (claims["hedge_cue"] == VAGUE_CUE).tolist()
+        if "hedge_cue" in claims
+        else [False] * len(claims)
+    )
+    columns = ("voice", "low", "high", "weight", "published", "start")
+    fields = zip(*(claims[c].tolist() for c in columns), strict=True)
+    keys = zip(
+        *(claims[c].tolist() for c in ("doc_id", "sentence", "unit")), strict=True
+    )
+    for (voice, low, high, weight, published, start), key, rough in zip(
+        fields, keys, vague, strict=True
     ):
         if isinstance(published, str) and published:
             day = dates.get(published)
@@ -232,7 +237,8 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
                 "weight": float(weight),
                 "published": published,
                 "start": int(start),
-                "key": (str(doc_id), str(sentence), str(unit)),
+                "key": tuple(map(str, key)),
+                "vague": bool(rough),
                 # Which claim speaks for its voice: the heaviest, then the latest.
                 "rank": (float(weight), published or dt.date.min, -int(start)),
             }
@@ -272,6 +278,16 @@ def _merge_parts(
             rows.append(row)
         # else: a part of a total another subject holds, left out here
     return rows
+
+
+def _without_vague(rows: list[dict]) -> tuple[list[dict], int]:
+    """The rows that speak for the subject, and how many vague counts were left out:
+    a vague count ("thousands of acres", "dozens") gives an order of magnitude, not an
+    estimate, and speaks only where no figure of the subject is more precise."""
+    precise = [r for r in rows if not r["vague"]]
+    if not precise or len(precise) == len(rows):
+        return rows, 0
+    return precise, len(rows) - len(precise)
 
 
 def _transform(values: list[float]) -> tuple[callable, callable]:  # type: ignore[valid-type]
@@ -439,7 +455,7 @@ def measure_disagreement(
         claims.groupby("subject", sort=True).indices.items()
     ):
         rows = [all_rows[i] for i in positions]
-        merged = _merge_parts(rows, config, siblings)
+        merged, n_vague = _without_vague(_merge_parts(rows, config, siblings))
         table = _VoiceTable(merged)
         score = score_voices(table.voices(), config)
         # A window holds some of these voices (never the strays): with at most one of
@@ -465,6 +481,7 @@ def measure_disagreement(
                 "n_origins": score.n_voices,
                 "n_docs": len({r["key"][0] for r in rows}),
                 "n_out_of_scale": score.out_of_scale,
+                "n_vague": n_vague,
                 "low": min(lows + highs) if lows or highs else None,
                 "high": max(highs + lows) if lows or highs else None,
                 "centre": score.centre,
@@ -474,7 +491,7 @@ def measure_disagreement(
                 "gap_part": score.gap_part,
                 "voices_part": score.voices_part,
                 "amplification": round(n_claims / max(score.n_voices, 1), 3),
-                "status": _status(score, bool(rows) and not merged),
+                "status": _status(score, bool(rows) and not merged and not n_vague),
             }
         )
     table = pd.DataFrame.from_records(

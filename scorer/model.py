@@ -136,6 +136,10 @@ class Subject:
 # The unit of a share ("83% of the deaths"): its counted noun is what it is a share of.
 SHARE_UNIT = "percent"
 
+# The hedge cue of a vague count ("dozens", "tens of thousands"): an order of
+# magnitude by convention, not an estimate.
+VAGUE_CUE = "vague"
+
 # Column names shared by the pipeline, the renderers and the tests.
 CLAIM_COLUMNS = (
     "claim_id",
@@ -182,6 +186,7 @@ SUBJECT_COLUMNS = (
     "n_origins",
     "n_docs",
     "n_out_of_scale",
+    "n_vague",
     "low",
     "high",
     "centre",

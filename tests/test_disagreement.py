@@ -354,3 +354,38 @@ def test_a_subject_made_only_of_parts_of_another_subjects_total_says_so():
     assert table.loc["welders", "status"] == "part"
     assert table.loc["drivers", "status"] == "part"
     assert table.loc["workers", "status"] == "uncontested"
+
+
+def test_a_vague_count_gives_way_to_precise_figures():
+    def claim(voice, low, high, cue=""):
+        return {
+            "subject": "s",
+            "voice": voice,
+            "doc_id": voice,
+            "low": low,
+            "high": high,
+            "weight": 0.5,
+            "hedge_cue": cue,
+        }
+
+    # "thousands of acres" (2,000-9,999 by convention) is no rival of 40,000 acres.
+    precise = [claim("a", 40_000.0, 40_000.0), claim("b", 41_000.0, 41_000.0)]
+    table = measure_disagreement(
+        frame([*precise, claim("c", 2_000.0, 9_999.0, "vague")]), CONFIG
+    )
+    alone = measure_disagreement(frame(precise), CONFIG)
+    assert table.loc[0, "disagreement"] == alone.loc[0, "disagreement"] < 0.2
+    assert table.loc[0, "n_vague"] == 1
+    assert table.loc[0, "n_origins"] == 2
+    # Where nothing is more precise, vague counts still speak.
+    only_vague = measure_disagreement(
+        frame(
+            [
+                claim("a", 2_000.0, 9_999.0, "vague"),
+                claim("b", 20_000.0, 99_999.0, "vague"),
+            ]
+        ),
+        CONFIG,
+    )
+    assert only_vague.loc[0, "disagreement"] > 0.3
+    assert only_vague.loc[0, "n_vague"] == 0

@@ -53,7 +53,7 @@ from types import MappingProxyType
 from typing import Any
 
 from scorer.errors import ConfigError
-from scorer.model import Quantity
+from scorer.model import VAGUE_CUE, Quantity
 
 _SP = r"[ \t\u00a0]"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -1467,7 +1467,7 @@ def _vague(text: str, start: int, end: int, lex: UnitLexicon) -> _Reading | None
         low=bounds[0],
         high=bounds[1],
         qualifier="range",
-        hedge_cue="vague",
+        hedge_cue=VAGUE_CUE,
     )
     of = der.grammar.of_word.match(text, end)
     noun = _find_noun(text, of.end() if of else end, lex)

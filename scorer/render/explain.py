@@ -58,6 +58,7 @@ def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
         f"  voices     {subject['n_origins']} -> part {subject['voices_part']:.3f}"
         f" (weight {weights['voices_weight']})",
         *_out_of_scale_line(subject, weights),
+        *_vague_line(subject),
         "",
         "  claims:",
     ]
@@ -72,6 +73,17 @@ def explain_subject(key: str, run_dir: Path, fmt: str = "table") -> None:
         )
         lines.append(f"      quote: {c['quote']}")
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _vague_line(subject: dict) -> list[str]:
+    n = subject.get("n_vague") or 0
+    if not n:
+        return []
+    counts = "vague count" if n == 1 else "vague counts"
+    return [
+        f'  vague      {n} {counts} ("thousands", "dozens") left out: the '
+        "subject's more precise figures speak for it"
+    ]
 
 
 def _out_of_scale_line(subject: dict, weights: dict) -> list[str]:

@@ -721,6 +721,10 @@ def _subject_section(
         meta.append(
             f"{_esc(subject['n_out_of_scale'])} out of scale, left out of the score"
         )
+    if subject.get("n_vague"):
+        meta.append(
+            f"{_esc(subject['n_vague'])} vague, left out: more precise figures speak"
+        )
     amplification = _num(subject.get("amplification"))
     if amplification is not None and amplification > 1:
         meta.append(f"amplification {amplification:.1f}×")

@@ -107,4 +107,7 @@ def _out_of_scale(subject: dict) -> str:
     if subject.get("status") == "part":
         return " · its figures add up to a figure of another subject, left out as parts"
     n = subject.get("n_out_of_scale") or 0
-    return f" · {n} out of scale, left out" if n else ""
+    vague = subject.get("n_vague") or 0
+    return (f" · {n} out of scale, left out" if n else "") + (
+        f" · {vague} vague, left out" if vague else ""
+    )
