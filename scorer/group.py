@@ -284,21 +284,28 @@ def _predicate_conflicts(predicates: np.ndarray, frames: Frames) -> np.ndarray:
 
 def _measure_conflicts(nouns: np.ndarray, frames: Frames) -> np.ndarray:
     """Pairs of sums of money that measure different things (losses, the value of a
-    home, wages: the last word of the noun, from frames.toml ``[money]``): never one
-    quantity, unless listed as compatible. A sum with no measure clashes with none."""
+    home, wages: the last word of the noun, from frames.toml ``[money]``), unless listed
+    as compatible, or one measure of different kinds (insured losses, economic losses:
+    the words before it, through ``kind_synonyms``): never one quantity. A sum with no
+    measure clashes with none, one with no kind with none of its measure."""
     measures = set(frames.money_measure_of.values())
+    synonyms = frames.money_kind_synonyms
 
-    def measure(noun: str) -> str:
-        head = noun.rsplit(" ", 1)[-1]
-        return head if head in measures else ""
+    def read(noun: str) -> tuple[str, frozenset[str]]:
+        *kinds, head = noun.split(" ")
+        if head not in measures:
+            return "", frozenset()
+        return head, frozenset(synonyms.get(k, k) for k in kinds)
 
-    return _clashing_pairs(
-        nouns,
-        lambda a, b: (
-            bool(measure(a) and measure(b) and measure(a) != measure(b))
-            and (measure(a), measure(b)) not in frames.money_compatible
-        ),
-    )
+    def clash(a: str, b: str) -> bool:
+        (first, first_kinds), (second, second_kinds) = read(a), read(b)
+        if not (first and second):
+            return False
+        if first != second:
+            return (first, second) not in frames.money_compatible
+        return bool(first_kinds and second_kinds and not first_kinds & second_kinds)
+
+    return _clashing_pairs(nouns, clash)
 
 
 def _clashing_pairs(

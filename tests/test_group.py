@@ -305,6 +305,23 @@ def test_sums_measuring_different_things_stay_apart():
     assert losses != values
 
 
+def test_sums_of_one_measure_but_different_kinds_stay_apart():
+    # Insured losses are not economic losses; industry losses are insured losses
+    # (frames.toml [money] kind_synonyms), and plain losses may join either.
+    grouped = grouped_texts(
+        {
+            "a": "Insured losses from the fires could reach $30bn, Verisk said. "
+            "Economic losses from the fires could reach $250bn, AccuWeather said.",
+            "b": "Industry losses from the fires could reach $40bn, Moody's said. "
+            "Economic losses from the fires could reach $150bn, analysts said.",
+        }
+    )
+    insured = {subject_of(grouped, q) for q in ("$30bn", "$40bn")}
+    economic = {subject_of(grouped, q) for q in ("$250bn", "$150bn")}
+    assert len(insured) == len(economic) == 1
+    assert insured != economic
+
+
 def test_an_earlier_years_figure_stays_apart_from_this_years():
     grouped = grouped_texts(
         {

@@ -147,6 +147,7 @@ class Frames:
     money_verb_markers: frozenset[str] = frozenset()
     money_plain_modifiers: frozenset[str] = frozenset()
     money_window: int = 0
+    money_kind_synonyms: dict[str, str] = field(default_factory=dict)
     # Phrases placing a figure in a year relative to its document's ([period]):
     # phrase (lower case) -> years from the document's year.
     periods: dict[str, int] = field(default_factory=dict)
@@ -290,6 +291,9 @@ def _load_frames(extra_file: str | None) -> Frames:
             w.lower() for w in money.get("plain_modifiers", [])
         ),
         money_window=int(money.get("window", 0)),
+        money_kind_synonyms={
+            k.lower(): v.lower() for k, v in money.get("kind_synonyms", {}).items()
+        },
         periods=periods,
         period_re=_phrase_pattern(periods),
         period_anchors=frozenset(
@@ -672,14 +676,16 @@ def _measure_at(
     return None
 
 
-def _is_kind_word(word: str, frames: Frames) -> bool:
+def _is_kind_word(word: str, frames: Frames, opens: bool = False) -> bool:
     """A lower-case word before a measure noun that says what kind of money it is:
-    a noun used as an adjective ("wage", "home") or an adjective ("economic"). A
-    plural or a verb ("the fires cost", "brokers pegged losses") is the clause's
-    subject or verb; an adjective in -ed counts only as a scope word ("insured")."""
+    a noun used as an adjective ("wage", "home") or an adjective ("economic"); the
+    word that opens the sentence (``opens``) may be capitalised ("Insured losses
+    could reach $30bn"). A plural or a verb ("the fires cost", "brokers pegged
+    losses") is the clause's subject or verb; an adjective in -ed counts only as a
+    scope word ("insured")."""
     low = word.lower()
     return (
-        word[:1].islower()
+        (word[:1].islower() or opens)
         and word.replace("-", "").isalpha()
         and not (low.endswith("s") and not low.endswith(("ss", "us", "ics")))
         and (not low.endswith("ed") or low in frames.scopes.phrases)
@@ -690,9 +696,11 @@ def _is_kind_word(word: str, frames: Frames) -> bool:
 
 
 def _kinds_before(words: list[str], frames: Frames) -> list[str]:
-    """The kind-words before a measure noun (``words`` read backwards from it), in
-    text order: "total property and capital losses" -> property, capital."""
+    """The kind-words before a measure noun (``words`` read backwards from it to the
+    start of its sentence), in text order: "total property and capital losses" ->
+    property, capital."""
     kinds: list[str] = []
+    last = len(words) - 1  # the sentence's first word
     for i, word in enumerate(words):
         if len(kinds) == _MONEY_MODIFIERS:
             break
@@ -700,10 +708,10 @@ def _kinds_before(words: list[str], frames: Frames) -> list[str]:
             word.lower() in ("and", "or")
             and kinds
             and i + 1 < len(words)
-            and _is_kind_word(words[i + 1], frames)
+            and _is_kind_word(words[i + 1], frames, i + 1 == last)
         ):
             continue
-        if not _is_kind_word(word, frames):
+        if not _is_kind_word(word, frames, i == last):
             break
         kinds.append(word.lower())
     return kinds[::-1]
