@@ -14,7 +14,8 @@ they add up to: ``own_actor``) or cover different extents ("county-level" agains
 "statewide", from the ``extent`` table of frames.toml; one city's figure against another
 city's or the nation's, cities from data/cities.txt) or count an earlier year than
 their story's own ("the 2017 march drew 4 million": :func:`_periods`) never share a
-subject; where a
+subject, nor a figure introduced as a part of another ("including 140,000 without
+permits": :func:`_subsets`) and the figures of its sentence; where a
 block holds several parts (peoples, names of a breakdown), a part and a figure naming
 none are ``part_penalty`` further apart. Within one document, a figure equal to another
 whose frame it does not contradict (no other counted noun or predicate) is that figure
@@ -622,6 +623,27 @@ def _periods(
     return out
 
 
+def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndarray:
+    """Which figures a subset word introduces as a part of a larger figure
+    ("including over 140,000 without permits": frames.toml ``[subset]``)."""
+    if frames.subset_re is None:
+        return np.zeros(len(quotes), dtype=bool)
+    out = []
+    for sentence, quote in zip(sentences, quotes, strict=True):
+        at = _find_whole(sentence, quote)
+        out.append(at > 0 and frames.subset_re.search(sentence, 0, at) is not None)
+    return np.array(out, dtype=bool)
+
+
+def _subset_pairs(
+    subsets: np.ndarray, sentence_keys: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of a subset figure and one not introduced so: those of one sentence (the
+    part and the figure it is part of), and all of them."""
+    differ = subsets[:, None] != subsets[None, :]
+    return differ & (sentence_keys[:, None] == sentence_keys[None, :]), differ
+
+
 # The smallest figure that, stated twice in one document, is taken to be one quantity
 # restated ("two" and "three" recur in one article for unrelated things).
 _RESTATED_FROM = 10
@@ -910,6 +932,14 @@ def group_claims(
             _periods(sentences, quotes, _texts(frame["doc_id"]), published, lexicon),
             dtype=object,
         )
+        subsets = _subsets(sentences, quotes, lexicon)
+        sentence_keys = np.array(
+            [
+                f"{d}\x1f{s}"
+                for d, s in zip(_texts(frame["doc_id"]), sentences, strict=True)
+            ],
+            dtype=object,
+        )
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
             distance[_restatements(frame.iloc[rows])] = 0.0
@@ -922,6 +952,11 @@ def group_claims(
             distance[_label_conflicts(countries[rows])] = _NEVER
             distance += config.part_penalty * _part_and_whole(parts[rows])
             distance[_name_conflicts(owners[rows])] = _NEVER
+            same_sentence, subset_apart = _subset_pairs(
+                subsets[rows], sentence_keys[rows]
+            )
+            distance += config.part_penalty * subset_apart
+            distance[same_sentence] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
             # Another year's figure never joins this year's, nor another year's.
             distance[periods[rows][:, None] != periods[rows][None, :]] = _NEVER

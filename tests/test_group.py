@@ -348,3 +348,17 @@ def test_a_year_named_for_comparison_does_not_date_the_figure():
         }
     )
     assert subject_of(grouped, "1,301") == subject_of(grouped, "1,170")
+
+
+def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
+    grouped = grouped_texts(
+        {
+            "a": "Nearly 500,000 pilgrims received medical treatment, including over "
+            "140,000 without permits, the ministry said.",
+            "b": "The ministry said 465,000 pilgrims received medical treatment.",
+            "c": "Some 141,000 pilgrims without permits received medical treatment, "
+            "including 20,000 who were flown to hospitals.",
+        }
+    )
+    assert subject_of(grouped, "500,000") != subject_of(grouped, "140,000")
+    assert subject_of(grouped, "500,000") == subject_of(grouped, "465,000")

@@ -148,6 +148,8 @@ class Frames:
     money_plain_modifiers: frozenset[str] = frozenset()
     money_window: int = 0
     money_kind_synonyms: dict[str, str] = field(default_factory=dict)
+    # Words right before a figure that make it a part of a larger one ([subset]).
+    subset_re: re.Pattern[str] | None = None
     # Phrases placing a figure in a year relative to its document's ([period]):
     # phrase (lower case) -> years from the document's year.
     periods: dict[str, int] = field(default_factory=dict)
@@ -295,11 +297,23 @@ def _load_frames(extra_file: str | None) -> Frames:
             k.lower(): v.lower() for k, v in money.get("kind_synonyms", {}).items()
         },
         periods=periods,
+        subset_re=_ending_pattern(data.get("subset", {}).get("before", [])),
         period_re=_phrase_pattern(periods),
         period_anchors=frozenset(
             w.lower() for w in data.get("period", {}).get("anchors", [])
         ),
     )
+
+
+def _ending_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """Any of the phrases as whole words at the end of a text, spaces after them
+    ignored; None for no phrases."""
+    if not phrases:
+        return None
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1]
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 def _both_ways(table: dict[str, list[str]]) -> frozenset[tuple[str, str]]:
