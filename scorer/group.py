@@ -649,35 +649,56 @@ def _subset_pairs(
 _RESTATED_FROM = 10
 
 
-def _restatements(frame: pd.DataFrame) -> np.ndarray:
+def _restatements(
+    frame: pd.DataFrame, compatible: frozenset[tuple[str, str]] = frozenset()
+) -> np.ndarray:
     """Pairs of claims of one document stating the same figure (the same low and high,
-    at least ``_RESTATED_FROM``) whose frames do not contradict (no two different
-    counted nouns or predicates): the later restates the earlier ("the council's
-    4,000 estimate" after "the council said 4,000 homes were flooded") and joins it.
-    Equal figures framed apart ("unemployment rose 12%", "exports fell 12%") are left
-    to their frames."""
-    keys = []
-    for doc, low, high in zip(
-        _texts(frame["doc_id"]),
-        frame["low"].tolist(),
-        frame["high"].tolist(),
-        strict=True,
-    ):
-        values = [v for v in (low, high) if v is not None and v == v]
-        if not values or max(abs(v) for v in values) < _RESTATED_FROM:
-            keys.append("")
-        else:
-            keys.append(f"{doc}\x1f{low}\x1f{high}")
-    key = np.array(keys, dtype=object)
-    same = (key[:, None] == key[None, :]) & (key != "")[:, None]
-    return same & _agree(frame["noun"]) & _agree(frame["predicate"])
+    at least ``_RESTATED_FROM``; or an open bound equal to the same bound of a range,
+    "up to $164bn" after "between $95bn and $164bn") whose frames do not contradict
+    (no two different counted nouns, bar a measure and the same measure of a kind, nor
+    predicates, bar ``compatible`` ones): the later restates the earlier ("the
+    council's 4,000 estimate" after "the council said 4,000 homes were flooded") and
+    joins it. Equal figures framed apart ("unemployment rose 12%", "exports fell 12%")
+    are left to their frames."""
+    docs = np.array(_texts(frame["doc_id"]), dtype=object)
+    low = frame["low"].to_numpy(dtype=float, na_value=np.nan)
+    high = frame["high"].to_numpy(dtype=float, na_value=np.nan)
+    size = np.fmax(np.abs(low), np.abs(high))
+    big = size >= _RESTATED_FROM  # nan (no bound at all) compares false
+    same_doc = (docs[:, None] == docs[None, :]) & big[:, None] & big[None, :]
+
+    def equal(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return (a[:, None] == b[None, :]) | (
+            np.isnan(a)[:, None] & np.isnan(b)[None, :]
+        )
+
+    exact = equal(low, low) & equal(high, high)
+    # "up to X" against a range ending at X; "more than X" against one starting at X.
+    open_low = np.isnan(low)[:, None] & (high[:, None] == high[None, :])
+    open_high = np.isnan(high)[:, None] & (low[:, None] == low[None, :])
+    bound = open_low | open_high
+    same = same_doc & (exact | bound | bound.T)
+    nouns = _agree(frame["noun"], _same_measure)
+    predicates = _agree(frame["predicate"], lambda a, b: (a, b) in compatible)
+    return same & nouns & predicates
 
 
-def _agree(column: pd.Series) -> np.ndarray:
-    """Pairs whose values in a frame field do not contradict: equal, or one empty."""
+def _same_measure(a: str, b: str) -> bool:
+    """A measure and the same measure of a kind ("losses", "property losses")."""
+    return a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _agree(
+    column: pd.Series, also: Callable[[str, str], bool] | None = None
+) -> np.ndarray:
+    """Pairs whose values in a frame field do not contradict: equal, one empty, or
+    ``also`` true of them."""
     values = np.array(_texts(column), dtype=object)
     empty = values == ""
-    return (values[:, None] == values[None, :]) | empty[:, None] | empty[None, :]
+    agree = (values[:, None] == values[None, :]) | empty[:, None] | empty[None, :]
+    if also is not None:
+        agree |= _clashing_pairs(values, also)
+    return agree
 
 
 def _label_conflicts(labels: np.ndarray) -> np.ndarray:
@@ -942,7 +963,7 @@ def group_claims(
         )
         for rows in _blocks(frame):
             distance = _distances(fields, rows, config.actor_conflict)
-            distance[_restatements(frame.iloc[rows])] = 0.0
+            distance[_restatements(frame.iloc[rows], lexicon.compatible)] = 0.0
             distance[
                 _predicate_conflicts(frame["predicate"].to_numpy()[rows], lexicon)
             ] = _NEVER

@@ -205,6 +205,8 @@ def test_a_share_takes_the_noun_of_what_it_is_a_share_of(text, noun) -> None:
         ("The median home value there is over $2 million.", "home value"),
         # The sentence's first word may be a capitalised kind-word.
         ("Insured losses could reach $30bn, Verisk said.", "insured losses"),
+        # What caused the money is no kind of it.
+        ("The report put wildfire losses at $164bn.", "losses"),
         ("Total wage losses are estimated to reach $297 million.", "wage losses"),
         (
             "Total property and capital losses could reach $95 billion.",

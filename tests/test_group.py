@@ -362,3 +362,16 @@ def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
     )
     assert subject_of(grouped, "500,000") != subject_of(grouped, "140,000")
     assert subject_of(grouped, "500,000") == subject_of(grouped, "465,000")
+
+
+def test_an_open_bound_restating_a_ranges_end_joins_it():
+    # "Up to $164bn" is the top of "between $95bn and $164bn" said again.
+    grouped = grouped_texts(
+        {
+            "a": "The report said property capital losses could reach between $95bn "
+            "and $164bn. UCLA: wildfires could cost up to $164bn, economists say.",
+            "b": "Wildfires could cost more than $250bn, AccuWeather economists say.",
+            "c": "Wildfires could cost $200bn, Moody's economists say.",
+        }
+    )
+    assert subject_of(grouped, "up to $164bn") == subject_of(grouped, "$95bn")
