@@ -552,3 +552,13 @@ def test_a_place_before_a_bare_figure_is_not_what_it_counts(text) -> None:
 def test_a_toll_after_a_place_phrase_still_counts_deaths() -> None:
     claim = only_claim("In the capital the death toll rose to 26.")
     assert (claim.noun, claim.predicate) == ("people", "die")
+
+
+def test_a_bare_figure_after_a_reference_word_counts_what_the_figure_before_counts():
+    claims = claims_of(
+        "Over 2 million people marched on Saturday, organisers said. Preliminary "
+        "estimates from local police ranged from 800,000 to 1.2 million."
+    )
+    bare = next(c for c in claims if c.quantity.low == 800_000)
+    assert bare.quantity.unit == "people"
+    assert bare.predicate == "attend"

@@ -148,6 +148,8 @@ class Frames:
     money_plain_modifiers: frozenset[str] = frozenset()
     money_window: int = 0
     money_kind_synonyms: dict[str, str] = field(default_factory=dict)
+    # Any reference word ([reference]) on its own.
+    reference_word_re: re.Pattern[str] = re.compile(r"(?!)")
     # Words right before a figure that make it a part of a larger one ([subset]).
     subset_re: re.Pattern[str] | None = None
     # Phrases placing a figure in a year relative to its document's ([period]):
@@ -258,6 +260,10 @@ def _load_frames(extra_file: str | None) -> Frames:
             r"\b(?:"
             + "|".join(map(re.escape, data["reference"]["words"]))
             + r")\s+of\s*$",
+            re.IGNORECASE,
+        ),
+        reference_word_re=re.compile(
+            r"\b(?:" + "|".join(map(re.escape, data["reference"]["words"])) + r")\b",
             re.IGNORECASE,
         ),
         noun_links=frozenset(
@@ -516,19 +522,27 @@ _REFERENCE_WINDOW = 40
 
 
 def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
-    """A figure introduced as "an estimate of N" or "a figure of N", with no predicate
-    of its own, is about a figure stated earlier: it takes that figure's noun,
-    predicate and scope. The antecedent is a referring figure of the same sentence
-    when there is one (itself resolved first), else the earlier figure of the same
-    unit whose value is nearest on a log scale, since such a sentence weighs its
-    number against that one."""
+    """A figure introduced as "an estimate of N" or "a figure of N", or one naming
+    nothing it counts after a reference word ("estimates ranged from 800,000 to 1.2
+    million"), with no predicate of its own, is about a figure stated earlier: it takes
+    that figure's noun, predicate and scope, and its unit if it names none. The
+    antecedent is a referring figure of the same sentence when there is one (itself
+    resolved first), else the earlier figure of the same unit (of any, for a figure
+    naming none) whose value is nearest on a log scale, since such a sentence weighs
+    its number against that one."""
     out = list(claims)
     for i, claim in enumerate(claims):
         before = text[max(0, claim.start - _REFERENCE_WINDOW) : claim.start]
-        if claim.predicate or not frames.reference_re.search(before):
+        if claim.predicate or not (
+            frames.reference_re.search(before) or _bare_reference(claim, frames)
+        ):
             continue
         unit = claim.quantity.unit
-        earlier = [c for c in out[:i] if c.predicate and c.quantity.unit in (unit, "")]
+        earlier = [
+            c
+            for c in out[:i]
+            if c.predicate and (not unit or c.quantity.unit in (unit, ""))
+        ]
         same_sentence = [c for c in earlier if c.sentence == claim.sentence]
         if not earlier:
             continue
@@ -539,12 +553,26 @@ def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[
         )
         out[i] = replace(
             claim,
+            # A figure naming no unit counts what its antecedent counts.
+            quantity=claim.quantity
+            if unit
+            else replace(claim.quantity, unit=antecedent.quantity.unit),
             noun=antecedent.noun or claim.noun,
             predicate=antecedent.predicate,
             scope=tuple(dict.fromkeys(antecedent.scope + claim.scope)),
             actors=tuple(dict.fromkeys(antecedent.actors + claim.actors)),
         )
     return out
+
+
+def _bare_reference(claim: Claim, frames: Frames) -> bool:
+    """Whether a figure that names nothing it counts (no noun, no unit) follows a
+    reference word in its sentence ("Preliminary estimates from local police ranged
+    from 800,000 to 1.2 million"): it weighs in on a figure stated before."""
+    if claim.noun or claim.quantity.unit:
+        return False
+    at = claim.sentence.find(claim.quote)
+    return at > 0 and frames.reference_word_re.search(claim.sentence, 0, at) is not None
 
 
 def _log_gap(a: Quantity, b: Quantity) -> float:
