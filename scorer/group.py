@@ -553,6 +553,7 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
 # A year as a word: not inside a figure ("$2020", "12,020", "2020s", "2020%").
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_LOOK_BACK = 24
 
 
 def _story_year(
@@ -606,14 +607,15 @@ def _periods(
             if not (m.start() < end and m.end() > at)
         ]
         if frames.period_re is not None:
-            found += [
-                (m.start(), m.end(), base + frames.periods[phrase_key(m.group(0))])
-                for m in frames.period_re.finditer(sentence)
-                if phrase_key(m.group(0)) in frames.periods
-            ]
+            for m in frames.period_re.finditer(sentence):
+                offset = frames.periods.get(phrase_key(m.group(0)))
+                if offset is not None:
+                    found.append((m.start(), m.end(), base + offset))
         year, distance = 0, len(sentence) + 1
         for start, stop, named in found:
-            before = _WORD_BEFORE.search(sentence, 0, start)
+            # The word just before (a short look back: a long sentence must not cost
+            # a scan from its start per year).
+            before = _WORD_BEFORE.search(sentence[max(0, start - _LOOK_BACK) : start])
             if before and before.group(1).lower() in frames.period_anchors:
                 continue
             gap = at - stop if stop <= at else max(0, start - end)

@@ -231,8 +231,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         if isinstance(years, bool) or not isinstance(years, int):
             clashes.append(
                 f"[period] relative {phrase!r} ({where}): expected a whole number "
-                "of years, "
-                f"found {years!r}"
+                f"of years, found {years!r}"
             )
             continue
         periods[phrase_key(phrase)] = years
