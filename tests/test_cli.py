@@ -597,6 +597,10 @@ def test_the_terminal_shows_the_head_of_a_long_ranking() -> None:
     assert result.exit_code == 0, result.output
     assert ranks(result.stdout) == list(range(1, 21))
     assert re.search(r"\d+ more subjects, less disputed", result.stdout)
+    # A subject's detail and the outlet table show their head too, and say where the
+    # rest is.
+    assert re.search(r"\d+ more claims: all are in claims.csv", result.stdout)
+    assert re.search(r"\d+ more outlets: all are in outlets.csv", result.stdout)
     result = invoke("--quiet", "run", dev, "-f", "table", "--top", "30")
     assert ranks(result.stdout) == list(range(1, 31))
 

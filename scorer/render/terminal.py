@@ -8,6 +8,22 @@ from scorer.render.report import format_value
 
 # Rows of the subjects table at least (more with --top).
 _MIN_ROWS = 20
+# Claims a subject's detail shows, and outlets the outlet table shows: a terminal is
+# read, not searched; the files hold them all.
+_CLAIM_ROWS = 15
+_OUTLET_ROWS = 20
+
+
+def _shown_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims a subject's detail shows, heaviest first: the claim speaking for
+    each voice, then its echoes, up to ``_CLAIM_ROWS``."""
+    seen: set[Any] = set()
+    speaking, echoes = [], []
+    for claim in claims:  # already heaviest first
+        voice = claim.get("voice")
+        (echoes if voice in seen else speaking).append(claim)
+        seen.add(voice)
+    return (speaking + echoes)[:_CLAIM_ROWS]
 
 
 def render_terminal(report: dict[str, Any], console: Any) -> None:
@@ -55,7 +71,14 @@ def render_terminal(report: dict[str, Any], console: Any) -> None:
         )
         for name in ("outlet", "value", "chain", "distance", "weight"):
             detail.add_column(name)
-        for c in s["claims"]:
+        shown_claims = _shown_claims(s["claims"])
+        more = len(s["claims"]) - len(shown_claims)
+        if more:
+            detail.caption = (
+                f"{more:,} more claim{'' if more == 1 else 's'}: all are in "
+                f"claims.csv (-o), or `scorer explain {s['rank']} --run OUTDIR`"
+            )
+        for c in shown_claims:
             detail.add_row(
                 escape(str(c["outlet"])),
                 escape(format_value(c["low"], c["high"], "")),
@@ -68,7 +91,13 @@ def render_terminal(report: dict[str, Any], console: Any) -> None:
     components = ("proximity", "sourcing", "fidelity", "independence", "agreement")
     for name in ("outlet", "credibility", *components, "claims"):
         outlets.add_column(name)
-    for o in report["outlets"]:
+    hidden_outlets = len(report["outlets"]) - _OUTLET_ROWS
+    if hidden_outlets > 0:
+        outlets.caption = (
+            f"{hidden_outlets:,} more outlet{'' if hidden_outlets == 1 else 's'}: "
+            "all are in outlets.csv (-o)"
+        )
+    for o in report["outlets"][:_OUTLET_ROWS]:
         outlets.add_row(
             escape(str(o["outlet"])),
             "–" if o["credibility"] is None else f"{o['credibility']:.2f}",
