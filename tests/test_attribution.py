@@ -38,6 +38,13 @@ def chain_of(
             "42",
             ["regional health ministry"],
         ),
+        # The verb after a "from" source is no part of its name.
+        (
+            "Early estimates from local police departments ranged from 800,000 to "
+            "1.2 million.",
+            "800,000",
+            ["local police departments"],
+        ),
         (
             "The Harbour Authority's own assessment puts the number at 5,000.",
             "5,000",
