@@ -562,3 +562,11 @@ def test_a_bare_figure_after_a_reference_word_counts_what_the_figure_before_coun
     bare = next(c for c in claims if c.quantity.low == 800_000)
     assert bare.quantity.unit == "people"
     assert bare.predicate == "attend"
+
+
+def test_a_figures_predicate_comes_from_its_own_clause_first() -> None:
+    claims = claims_of(
+        "Police arrested dozens; 5,000 people then slowly marched to the square."
+    )
+    marchers = next(c for c in claims if c.quantity.low == 5_000)
+    assert marchers.predicate == "attend"

@@ -93,6 +93,11 @@ _COUNTED_BY_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;:.()\[\]—–]|\s-\s")
+# What ends the clause of a figure for its predicate: a semicolon, colon, bracket or
+# dash, or a comma opening a new clause.
+_PREDICATE_BREAK_RE = re.compile(
+    r"[;:()\[\]—–]|,\s+(?:with|while|and|but|as|whereas)\b", re.IGNORECASE
+)
 # What may come before the first word of a sentence.
 _SENTENCE_OPENING = " \"“‘'(-—"
 
@@ -950,15 +955,20 @@ def _phrases(
 
 
 def _predicate(frame: _SentenceFrame, start: int, end: int, frames: Frames) -> str:
-    """The predicate nearest the number; a verb of change only if nothing else."""
+    """The predicate nearest the number, one in the number's own clause before one
+    past a clause break ("held in 2,000 places, with organizers claiming 2 million
+    participants": "held" is the places' verb); a verb of change only if nothing
+    else."""
     best: tuple[bool, int, str] | None = None
     for p_start, p_end, phrase in frame.predicates:
         lemma = frames.predicate_of[phrase]
         distance = abs(start - p_end if p_end <= start else p_start - end)
-        candidate = (lemma in frames.weak_predicates, distance, lemma)
+        between = frame.text[p_end:start] if p_end <= start else frame.text[end:p_start]
+        crosses = _PREDICATE_BREAK_RE.search(between) is not None
+        candidate = (lemma in frames.weak_predicates, crosses, distance, lemma)
         if best is None or candidate < best:
             best = candidate
-    return best[2] if best else ""
+    return best[3] if best else ""
 
 
 def _scope(frame: _SentenceFrame, start: int, end: int) -> tuple[str, ...]:
