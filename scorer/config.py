@@ -173,6 +173,12 @@ class GroupConfig(_Section):
         "'eight from the Palisades Fire') and one that names none, where the block "
         "holds two parts or more: such a figure is more likely a part than the total.",
     )
+    subset_penalty: Unit = Field(
+        0.3,
+        description="Distance added between a figure introduced as a part of another "
+        "('including over 140,000 without permits') and one not so introduced, in "
+        "other sentences (in its own sentence the two never join).",
+    )
     keyword_weight: float = Field(
         1.0,
         ge=0.0,

@@ -978,7 +978,7 @@ def group_claims(
             same_sentence, subset_apart = _subset_pairs(
                 subsets[rows], sentence_keys[rows]
             )
-            distance += config.part_penalty * subset_apart
+            distance += config.subset_penalty * subset_apart
             distance[same_sentence] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
             # Another year's figure never joins this year's, nor another year's.
