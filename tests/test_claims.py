@@ -570,3 +570,13 @@ def test_a_figures_predicate_comes_from_its_own_clause_first() -> None:
     )
     marchers = next(c for c in claims if c.quantity.low == 5_000)
     assert marchers.predicate == "attend"
+
+
+def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
+    claim = next(
+        c
+        for c in claims_of("Protests spread across over 2,000 U.S. cities.")
+        if c.quantity.low == 2_000
+    )
+    assert claim.noun == "places"
+    assert claim.quote == "over 2,000 U.S. cities"
