@@ -580,3 +580,29 @@ def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     )
     assert claim.noun == "places"
     assert claim.quote == "over 2,000 U.S. cities"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Palisades and Eaton fires were 56% and 81% contained on Monday.",
+            ["palisades", "eaton"],
+        ),
+        (
+            "Containment of the Palisades and Eaton fires stood at 11% and 15%, "
+            "respectively.",
+            ["palisades", "eaton"],
+        ),
+        # Names that are the figures' sources make no breakdown.
+        (
+            "Insured losses will be $20bn and $25bn, according to Gallagher Re and "
+            "BMS.",
+            ["", ""],
+        ),
+    ],
+)
+def test_parallel_lists_of_figures_and_names_give_each_figure_its_name(
+    text, expected
+) -> None:
+    assert [c.own_actor for c in claims_of(text)] == expected

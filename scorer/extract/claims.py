@@ -479,6 +479,7 @@ def extract_claims(
             ""
             if following is None
             else _own_name(frame, local_end, following, source_words)
+            or _parallel_name(frame, local_start, local_end, source_words)
         )
         noun = mention.noun
         if noun in res.frames.noun_predicates:
@@ -1066,6 +1067,71 @@ def _own_name(
             return lowered
         return ""
     return ""
+
+
+# What parts the items of a list read as one name: "Palisades and Eaton".
+_NAME_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# What joins the items of a list: "A and B", "A, B and C", "A, B, and C", "A or B".
+_LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def _parallel_name(
+    frame: _SentenceFrame, start: int, end: int, sources: set[str]
+) -> str:
+    """The name a figure takes from a parallel list: "the Palisades and Eaton fires
+    were 56% and 81% contained" (or "11% and 15%, respectively") gives the i-th
+    figure of a list of figures the i-th name of the sentence's one list of as many
+    names; "" if the figure is in no such list or the names are its sources."""
+    figures = _list_around(frame.text, [m.span() for m in _figures(frame)], start, end)
+    if figures is None:
+        return ""
+    position, size = figures
+    named = {
+        (s, e): lowered
+        for s, e, lowered, words in frame.names
+        if not _mostly(words, sources, strictly=True)
+    }
+    # A list of names read as one name ("palisades and eaton"), or names in a row.
+    lists = [
+        parts
+        for lowered in named.values()
+        if len(parts := _NAME_SPLIT_RE.split(lowered)) >= 2
+    ]
+    lists += [[named[span] for span in run] for run in _lists(frame.text, list(named))]
+    matching = [items for items in lists if len(items) == size]
+    if len(matching) != 1:
+        return ""
+    return matching[0][position]
+
+
+def _figures(frame: _SentenceFrame) -> list[re.Match[str]]:
+    return list(_LIST_FIGURE_RE.finditer(frame.text))
+
+
+_LIST_FIGURE_RE = re.compile(r"(?<![\w.,])\$?\d[\d,.]*\s*(?:%|percent\b|per cent\b)?")
+
+
+def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Runs of spans joined as a list ("A and B", "A, B and C"), two or more long."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if runs and _LIST_JOIN_RE.fullmatch(text[runs[-1][-1][1] : span[0]] + " "):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _list_around(
+    text: str, spans: list[tuple[int, int]], start: int, end: int
+) -> tuple[int, int] | None:
+    """Where the span inside ``start``-``end`` stands in its list, and the list's
+    length; None if it is in none."""
+    for run in _lists(text, spans):
+        for i, (s, _) in enumerate(run):
+            if start <= s < end:
+                return i, len(run)
+    return None
 
 
 def _breakdowns(
