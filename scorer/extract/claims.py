@@ -1082,7 +1082,7 @@ def _parallel_name(
     were 56% and 81% contained" (or "11% and 15%, respectively") gives the i-th
     figure of a list of figures the i-th name of the sentence's one list of as many
     names; "" if the figure is in no such list or the names are its sources."""
-    figures = _list_around(frame.text, [m.span() for m in _figures(frame)], start, end)
+    figures = _list_around(_figure_lists(frame.text), start, end)
     if figures is None:
         return ""
     position, size = figures
@@ -1104,8 +1104,12 @@ def _parallel_name(
     return matching[0][position]
 
 
-def _figures(frame: _SentenceFrame) -> list[re.Match[str]]:
-    return list(_LIST_FIGURE_RE.finditer(frame.text))
+@lru_cache(maxsize=256)
+def _figure_lists(sentence: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """The lists of figures of a sentence ("56% and 81%"), found once per sentence
+    (every figure of a sentence asks)."""
+    spans = [m.span() for m in _LIST_FIGURE_RE.finditer(sentence)]
+    return tuple(tuple(run) for run in _lists(sentence, spans))
 
 
 _LIST_FIGURE_RE = re.compile(r"(?<![\w.,])\$?\d[\d,.]*\s*(?:%|percent\b|per cent\b)?")
@@ -1123,11 +1127,11 @@ def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]
 
 
 def _list_around(
-    text: str, spans: list[tuple[int, int]], start: int, end: int
+    runs: tuple[tuple[tuple[int, int], ...], ...], start: int, end: int
 ) -> tuple[int, int] | None:
-    """Where the span inside ``start``-``end`` stands in its list, and the list's
-    length; None if it is in none."""
-    for run in _lists(text, spans):
+    """Where the span inside ``start``-``end`` stands in its list (of ``runs``), and
+    the list's length; None if it is in none."""
+    for run in runs:
         for i, (s, _) in enumerate(run):
             if start <= s < end:
                 return i, len(run)
