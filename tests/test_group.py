@@ -375,3 +375,15 @@ def test_an_open_bound_restating_a_ranges_end_joins_it():
         }
     )
     assert subject_of(grouped, "up to $164bn") == subject_of(grouped, "$95bn")
+
+
+def test_a_states_share_stays_apart_from_a_countys():
+    grouped = grouped_texts(
+        {
+            "a": "The economic loss from the fires could reach nearly 4 percent of "
+            "the annual GDP of the state of Ohio.",
+            "b": "The economic loss from the fires could reach 0.5 percent of "
+            "county-level GDP.",
+        }
+    )
+    assert subject_of(grouped, "4 percent") != subject_of(grouped, "0.5 percent")
