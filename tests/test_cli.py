@@ -251,30 +251,33 @@ def test_bad_config_file_fails_before_reading_the_corpus(tmp_path) -> None:
     assert result.stdout == ""
 
 
-def test_a_cues_file_giving_a_form_two_predicates_fails_before_reading(
-    tmp_path,
-) -> None:
+@pytest.mark.parametrize(
+    ("cues_text", "expected"),
+    [
+        # A form under two predicates.
+        (
+            '[predicate]\nvote = ["turnout"]\n',
+            ["'turnout' is a form of both 'attend' and 'vote'"],
+        ),
+        # A relative year that is no number of years.
+        (
+            '[period]\nrelative = { "last season" = "one" }\n',
+            [
+                "[period] relative 'last season'",
+                "expected a whole number of years, found 'one'",
+            ],
+        ),
+    ],
+)
+def test_a_bad_cues_file_fails_before_reading(tmp_path, cues_text, expected) -> None:
     cues = tmp_path / "cues.toml"
-    cues.write_text('[predicate]\nvote = ["turnout"]\n')
+    cues.write_text(cues_text)
     result = invoke(
         "run", tmp_path / "no-such-corpus", "--set", f'extract.cues_file="{cues}"'
     )
     assert result.exit_code == 2
-    assert "'turnout' is a form of both 'attend' and 'vote'" in result.stderr
-    assert "no-such-corpus" not in result.output
-
-
-def test_a_cues_file_giving_a_period_no_number_of_years_fails_before_reading(
-    tmp_path,
-) -> None:
-    cues = tmp_path / "cues.toml"
-    cues.write_text('[period]\nrelative = { "last season" = "one" }\n')
-    result = invoke(
-        "run", tmp_path / "no-such-corpus", "--set", f'extract.cues_file="{cues}"'
-    )
-    assert result.exit_code == 2
-    assert "[period] relative 'last season'" in result.stderr
-    assert "expected a whole number of years, found 'one'" in result.stderr
+    for text in expected:
+        assert text in result.stderr
     assert "no-such-corpus" not in result.output
 
 
