@@ -491,7 +491,7 @@ def measure_disagreement(
                 "gap_part": score.gap_part,
                 "voices_part": score.voices_part,
                 "amplification": round(n_claims / max(score.n_voices, 1), 3),
-                "status": _status(score, bool(rows) and not merged and not n_vague),
+                "status": _status(score, bool(rows) and not merged),
             }
         )
     table = pd.DataFrame.from_records(
