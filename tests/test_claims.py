@@ -572,6 +572,16 @@ def test_a_figures_predicate_comes_from_its_own_clause_first() -> None:
     assert marchers.predicate == "attend"
 
 
+def test_a_figure_granted_something_is_not_the_toll_after_it() -> None:
+    claims = claims_of(
+        "The ministry said 20,000 applicants were granted visas, with 12 dying on "
+        "the crossing."
+    )
+    applicants = next(c for c in claims if c.quantity.low == 20_000)
+    dead = next(c for c in claims if c.quantity.low == 12)
+    assert (applicants.predicate, dead.predicate) == ("grant", "die")
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c
