@@ -179,6 +179,13 @@ class GroupConfig(_Section):
         "('including over 140,000 without permits') and one not so introduced, in "
         "other sentences (in its own sentence the two never join).",
     )
+    place_penalty: Unit = Field(
+        0.1,
+        description="Distance added between figures in different places, a city "
+        "against another or against none. A figure's place is the city its clause "
+        "names, or else, naming no wider extent, its article's city: the first city "
+        "among the article's keywords that its figures are placed in.",
+    )
     keyword_weight: float = Field(
         1.0,
         ge=0.0,

@@ -17,10 +17,12 @@ their story's own ("the 2017 march drew 4 million": :func:`_periods`) never shar
 subject, nor a figure introduced as a part of another ("including 140,000 without
 permits": :func:`_subsets`) and the figures of its sentence; where a
 block holds several parts (peoples, names of a breakdown), a part and a figure naming
-none are ``part_penalty`` further apart. Within one document, a figure equal to another
-whose frame it does not contradict (no other counted noun or predicate) is that figure
-restated and joins it, unless a rule above keeps them apart; the rule looks inside one
-document only, so values never decide what different documents share.
+none are ``part_penalty`` further apart, and figures in different places (the city
+a figure's clause names, or else the city its article reports from:
+:func:`_figure_places`) ``place_penalty``. Within one document, a figure equal to
+another whose frame it does not contradict (no other counted noun or predicate) is that
+figure restated and joins it, unless a rule above keeps them apart; the rule looks
+inside one document only, so values never decide what different documents share.
 """
 
 from __future__ import annotations
@@ -447,53 +449,16 @@ def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     return _per_clause(sentences, quotes, people_in)
 
 
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    """Names of the cities of scorer/data/cities.txt (GeoNames), lower-cased and
-    without full stops ("st louis")."""
-    from importlib.resources import files
-
-    text = files("scorer").joinpath("data", "cities.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower().replace(".", "")
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
-_MAX_CITY_WORDS = 3
-
-
 def _clause_cities(
     sentences: list[str], quotes: list[str], frames: Frames
 ) -> list[str]:
     """The city the figure's own clause places it in, from the gazetteer: a city
     after a preposition of place ("marched in Denver") or before a local body
     ("Denver police put the crowd at 12,000"); "" where it names none, or two."""
-    cities = _cities()
+    from scorer.extract.claims import placed_cities
 
     def city_in(clause: str) -> str:
-        words = [
-            _POSSESSIVE.sub("", m.group(0)).replace(".", "")
-            for m in _WORD.finditer(clause)
-        ]
-        lowered = [w.lower() for w in words]
-        found = set()
-        for k, word in enumerate(words):
-            if not word[:1].isupper():
-                continue
-            for n in range(min(_MAX_CITY_WORDS, len(words) - k), 0, -1):
-                name = " ".join(lowered[k : k + n])
-                if name not in cities:
-                    continue
-                back = k - 1
-                while back > 0 and lowered[back] in frames.city_modifiers:
-                    back -= 1
-                before = lowered[back] if back >= 0 else ""
-                after = lowered[k + n] if k + n < len(words) else ""
-                if before in frames.place_prepositions or after in frames.local_bodies:
-                    found.add(name)
-                break
+        found = set(placed_cities(clause, frames))
         return found.pop() if len(found) == 1 else ""
 
     return _per_clause(sentences, quotes, city_in)
@@ -513,6 +478,48 @@ def _with_cities(
         else extent
         for extent, city in zip(extents, cities, strict=True)
     ]
+
+
+def _figure_places(
+    doc_ids: list[str],
+    sentences: list[str],
+    article_cities: list[str],
+    extents: list[str],
+    cities: list[str],
+) -> list[str]:
+    """Where each figure is: the city its own clause places it in (``cities``), else,
+    for a figure naming no wider extent (``extents``), the city its article reports
+    from (``article_cities``, the claims' ``place``: a report on one city's rally,
+    whose figures do not each name the city). A city that the figures' sentences of
+    more than ``_COMMON_SHARE`` of the event's documents name is the event's own
+    place (the city a disaster struck) and tells no figure apart; "" where none is
+    known."""
+    # An article's city counts where one of its figures is placed there too: an
+    # article whose figures are all elsewhere only passes through the city.
+    placed = {(d, city) for d, city in zip(doc_ids, cities, strict=True) if city}
+    out = [
+        city
+        or (article if extent in ("", "city") and (doc_id, article) in placed else "")
+        for doc_id, article, extent, city in zip(
+            doc_ids, article_cities, extents, cities, strict=True
+        )
+    ]
+    n_docs = len(set(doc_ids))
+    if n_docs >= _MIN_DOCS_FOR_COMMON:
+        naming: dict[str, set[str]] = {place: set() for place in out if place}
+        for doc_id, sentence in set(zip(doc_ids, sentences, strict=True)):
+            lowered = sentence.lower()
+            for place, docs in naming.items():
+                if place in lowered:
+                    docs.add(doc_id)
+        common = {p for p, docs in naming.items() if len(docs) > _COMMON_SHARE * n_docs}
+        out = [p if p not in common else "" for p in out]
+    return out
+
+
+def _differ(labels: np.ndarray) -> np.ndarray:
+    """Pairs whose labels differ, an empty label included."""
+    return labels[:, None] != labels[None, :]
 
 
 # How far from its figure an extent phrase may stand ("a 3% rise in county-level
@@ -940,11 +947,17 @@ def group_claims(
             ],
             dtype=object,
         )
-        extents = np.array(
-            _with_cities(
-                _extents(sentences, quotes, lexicon),
-                _clause_cities(sentences, quotes, lexicon),
-                _texts(frame["doc_id"]),
+        doc_ids = _texts(frame["doc_id"])
+        own_extents = _extents(sentences, quotes, lexicon)
+        own_cities = _clause_cities(sentences, quotes, lexicon)
+        extents = np.array(_with_cities(own_extents, own_cities, doc_ids), dtype=object)
+        where = np.array(
+            _figure_places(
+                doc_ids,
+                sentences,
+                _texts(frame["place"]) if "place" in frame else [""] * len(frame),
+                own_extents,
+                own_cities,
             ),
             dtype=object,
         )
@@ -952,7 +965,7 @@ def group_claims(
             _texts(frame["published"]) if "published" in frame else [""] * len(frame)
         )
         periods = np.array(
-            _periods(sentences, quotes, _texts(frame["doc_id"]), published, lexicon),
+            _periods(sentences, quotes, doc_ids, published, lexicon),
             dtype=object,
         )
         subsets = _subsets(sentences, quotes, lexicon)
@@ -981,6 +994,7 @@ def group_claims(
             distance += config.subset_penalty * subset_apart
             distance[same_sentence] = _NEVER
             distance[_label_conflicts(extents[rows])] = _NEVER
+            distance += config.place_penalty * _differ(where[rows])
             # Another year's figure never joins this year's, nor another year's.
             distance[periods[rows][:, None] != periods[rows][None, :]] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)

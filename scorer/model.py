@@ -121,6 +121,8 @@ class Claim:
     published: dt.date | None = None
     context: str = ""
     keywords: tuple[str, ...] = ()
+    # The city the figure's article reports from, where it names one ("" if none).
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,7 @@ CLAIM_COLUMNS = (
     "sentence",
     "context",
     "keywords",
+    "place",
 )
 SCORED_CLAIM_COLUMNS = CLAIM_COLUMNS + (
     "distance",

@@ -331,8 +331,9 @@ def load_claims(path: str | Path) -> Extraction:
         raise
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad input file
         raise InputError(f"{path}: cannot read claims: {exc}") from None
-    if "own_actor" not in claims.columns:  # saved before the column was added
-        claims["own_actor"] = ""
+    for added in ("own_actor", "place"):  # saved before the column was added
+        if added not in claims.columns:
+            claims[added] = ""
     missing = [c for c in CLAIM_COLUMNS if c not in claims.columns]
     if missing:
         raise InputError(f"{path}: claims file lacks columns {', '.join(missing)}")
@@ -346,6 +347,7 @@ def load_claims(path: str | Path) -> Extraction:
         "predicate",
         "context",
         "keywords",
+        "place",
         "published",
         "sentence",
         "hedge_cue",

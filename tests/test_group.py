@@ -277,6 +277,42 @@ def test_one_citys_crowd_stays_apart_from_another_citys_and_the_nations():
     assert len(denver | portland | nation) == 3
 
 
+@pytest.mark.parametrize(("penalty", "n_subjects"), [(0.0, 1), (0.5, 2)])
+def test_an_article_on_one_citys_rally_places_its_unplaced_figures_there(
+    penalty, n_subjects
+):
+    # Articles from Denver whose later figures do not name the city, against
+    # national articles whose figures name no place either: the article's city
+    # sets them group.place_penalty apart.
+    texts = {
+        "p": "Thousands rallied in Denver on Saturday. Police in Denver put the crowd "
+        "at 12,000 people. Organisers said 40,000 people took part.",
+        "q": "Protesters gathered in Denver at noon. Police in Denver said 15,000 "
+        "people marched. Organisers said 30,000 people took part.",
+        "r": "Organisers said 2 million people took part in the protests on "
+        "Saturday. Experts said 1.5 million people took part.",
+        "s": "An estimated 3 million people took part in the protests on Saturday, "
+        "a data journalist said.",
+    }
+    resources = load_resources()
+    rows = []
+    for doc_id, text in texts.items():
+        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
+    claims = pd.DataFrame.from_records(rows)
+    assert dict(zip(claims["doc_id"], claims["place"], strict=True)) == {
+        "p": "denver",
+        "q": "denver",
+        "r": "",
+        "s": "",
+    }
+    grouped = group_claims(claims, GroupConfig(place_penalty=penalty))
+    city = {subject_of(grouped, q) for q in ("12,000", "40,000", "15,000", "30,000")}
+    nation = {subject_of(grouped, q) for q in ("2 million", "1.5 million", "3 m")}
+    assert len(city) == len(nation) == 1
+    assert len(city | nation) == n_subjects
+
+
 def test_compatible_predicates_are_half_alike():
     # "cost" and "lost" may describe one loss (frames.toml predicate_compatible).
     grouped = grouped_texts(

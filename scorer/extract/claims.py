@@ -386,6 +386,7 @@ def extract_claims(
     starts = [s for s, _ in sentences]
     publisher = _publisher_link(doc, res.registry)
     keywords = _keywords(doc.text, res.frames)
+    place = _article_city(doc.text, keywords, res.frames)
     sentence_of = [max(0, bisect.bisect_right(starts, m.start) - 1) for m in mentions]
     # Every claim of a sentence reads the same phrases, names and dates from it: each
     # sentence is read once (a claim running past its sentence's end reads the longer
@@ -515,6 +516,7 @@ def extract_claims(
                 published=doc.published,
                 context=_context(contexts, index, sentence, res.frames),
                 keywords=keywords,
+                place=place,
             )
         )
     return _resolve_references(
@@ -840,6 +842,128 @@ def _keywords(text: str, frames: Frames, k: int = 12) -> tuple[str, ...]:
         key=lambda item: (-item[1], item[0]),
     )
     return tuple(word for word, _ in ranked[:k])
+
+
+@lru_cache(maxsize=1)
+def load_cities() -> frozenset[str]:
+    """Names of the cities of scorer/data/cities.txt (GeoNames), lower-cased and
+    without full stops ("st louis")."""
+    text = (
+        resources.files("scorer.data")
+        .joinpath("cities.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower().replace(".", "")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+_MAX_CITY_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _city_first_words() -> frozenset[str]:
+    """The first word of each city's name: a run of capitals holding none names no
+    city."""
+    return frozenset(name.split()[0] for name in load_cities())
+
+
+_PLACE_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_PLACE_POSSESSIVE_RE = re.compile(r"['’]s\b")
+# A run of capitalised words: where a city's name may stand.
+_CAPITAL_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+# How far back the words before a run are read (a preposition, "downtown").
+_PLACE_LOOK_BACK = 40
+
+
+def placed_cities(text: str, frames: Frames) -> list[str]:
+    """The cities of the gazetteer that the text places something in, in order: a
+    city after a preposition of place ("marched in Denver", "in downtown Denver") or
+    before a local body ("Denver police"). A capital named as a government
+    ("Pyongyang could send") places nothing. Only runs of capitalised words are
+    read, so a long text costs little."""
+    cities = load_cities()
+    firsts = _city_first_words()
+    found = []
+    for run in _CAPITAL_RUN_RE.finditer(text):
+        words = _PLACE_POSSESSIVE_RE.sub("", run.group(0)).replace(".", "")
+        lowered = words.lower().split()
+        if len(lowered) == 1 and lowered[0] not in cities:
+            continue  # most runs: one word, and no city
+        if firsts.isdisjoint(lowered):
+            continue
+        before_run: list[str] | None = None
+        after_run: str | None = None
+        k = 0
+        while k < len(lowered):
+            n = next(
+                (
+                    n
+                    for n in range(min(_MAX_CITY_WORDS, len(lowered) - k), 0, -1)
+                    if " ".join(lowered[k : k + n]) in cities
+                ),
+                0,
+            )
+            if not n:
+                k += 1
+                continue
+            # The words before the name, less modifiers ("downtown"): inside the run
+            # first, then before it.
+            back = k - 1
+            while back >= 0 and lowered[back] in frames.city_modifiers:
+                back -= 1
+            if back >= 0:
+                before = lowered[back]
+            else:
+                if before_run is None:
+                    window = text[max(0, run.start() - _PLACE_LOOK_BACK) : run.start()]
+                    before_run = [w.lower() for w in _PLACE_WORD_RE.findall(window)]
+                rest = [w for w in before_run]
+                while rest and rest[-1] in frames.city_modifiers:
+                    rest.pop()
+                before = rest[-1] if rest else ""
+            if k + n < len(lowered):
+                after = lowered[k + n]
+            else:
+                if after_run is None:
+                    following = _PLACE_WORD_RE.match(
+                        text, len(text) - len(text[run.end() :].lstrip())
+                    )
+                    after_run = following.group(0).lower() if following else ""
+                after = after_run
+            if before in frames.place_prepositions or after in frames.local_bodies:
+                found.append(" ".join(lowered[k : k + n]))
+            k += n
+    return found
+
+
+def _article_city(text: str, keywords: tuple[str, ...], frames: Frames) -> str:
+    """The city an article reports from: the one it places things in most often, at
+    least twice and more often than any other ("rallied in Denver", "Denver police
+    said"), and whose name is among its ``keywords`` (its most frequent words); ""
+    otherwise, as for a national story that names each city once."""
+    if _city_key_words().isdisjoint(keywords):
+        return ""  # no city among its most frequent words: no need to read it
+    ranked = Counter(placed_cities(text, frames)).most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return ""
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ""
+    city = ranked[0][0]
+    return city if _key_word(city) in keywords else ""
+
+
+def _key_word(city: str) -> str:
+    """The word of a city's name that stands for it among an article's keywords: its
+    longest ("angeles")."""
+    return max(city.split(), key=len)
+
+
+@lru_cache(maxsize=1)
+def _city_key_words() -> frozenset[str]:
+    return frozenset(_key_word(name) for name in load_cities())
 
 
 def _publisher_link(doc: Document, registry: SourceRegistry) -> Link:
@@ -1247,6 +1371,7 @@ def claims_to_rows(claims: list[Claim], first_id: int = 0) -> list[dict[str, Any
                 "sentence": c.sentence,
                 "context": c.context,
                 "keywords": "; ".join(c.keywords),
+                "place": c.place,
             }
         )
     return rows
