@@ -586,12 +586,15 @@ def _periods(
     doc_ids: list[str],
     published: list[str],
     frames: Frames,
+    scopes: list[str] | None = None,
 ) -> list[str]:
     """The earlier year each figure counts ("the 2017 march drew 4 million": "2017"),
     from the time phrase nearest it in its sentence (a year, or a phrase of frames.toml
-    ``[period]`` such as "last year"); "" for a figure of the story's own year or
-    later, or with no time phrase. A year after an anchor word ("since 2015") is a
-    point of comparison and is not read."""
+    ``[period]`` such as "last year"), or where its sentence names none, a year of its
+    ``scopes`` that its sentence does not hold (a time it takes from the sentence it
+    refers back to: "Combined, those fires cost $30bn"); "" for a figure of the
+    story's own year or later, or with no time phrase. A year after an anchor word
+    ("since 2015") is a point of comparison and is not read."""
     from scorer.extract.claims import phrase_key
 
     doc_year = {
@@ -600,8 +603,11 @@ def _periods(
     story = _story_year(doc_year, doc_ids, sentences)
     if not story:
         return [""] * len(quotes)
+    scopes = scopes or [""] * len(quotes)
     out = []
-    for sentence, quote, doc_id in zip(sentences, quotes, doc_ids, strict=True):
+    for sentence, quote, doc_id, scope in zip(
+        sentences, quotes, doc_ids, scopes, strict=True
+    ):
         at = _find_whole(sentence, quote)
         if at < 0:
             out.append("")
@@ -628,6 +634,9 @@ def _periods(
             gap = at - stop if stop <= at else max(0, start - end)
             if gap < distance:
                 year, distance = named, gap
+        if not found and scope:
+            taken = [int(y) for y in _YEAR.findall(scope) if y not in sentence]
+            year = max(taken, default=0)
         out.append(str(year) if year and year < story else "")
     return out
 
@@ -965,7 +974,9 @@ def group_claims(
             _texts(frame["published"]) if "published" in frame else [""] * len(frame)
         )
         periods = np.array(
-            _periods(sentences, quotes, doc_ids, published, lexicon),
+            _periods(
+                sentences, quotes, doc_ids, published, lexicon, _texts(frame["scope"])
+            ),
             dtype=object,
         )
         subsets = _subsets(sentences, quotes, lexicon)

@@ -374,6 +374,22 @@ def test_an_earlier_years_figure_stays_apart_from_this_years():
     assert subject_of(grouped, "2 million") not in this_year
 
 
+def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
+    grouped = grouped_texts(
+        {
+            "a": "The fires of January 2025 could cost $250 billion, analysts said. "
+            "The costliest fires until now were those in California in 2018. "
+            "Combined, those fires cost an estimated $30 billion.",
+            "b": "Analysts in January 2025 said the fires could cost $200 billion.",
+        }
+    )
+    this_year = {subject_of(grouped, q) for q in ("$250 billion", "$200 billion")}
+    assert len(this_year) == 1
+    assert subject_of(grouped, "$30 billion") not in this_year
+    row = grouped[grouped["quote"].str.contains("$30 billion", regex=False)].iloc[0]
+    assert "2018" in row["scope"]
+
+
 def test_a_year_named_for_comparison_does_not_date_the_figure():
     grouped = grouped_texts(
         {

@@ -162,6 +162,9 @@ class Frames:
     periods: dict[str, int] = field(default_factory=dict)
     period_re: re.Pattern[str] | None = None
     period_anchors: frozenset[str] = frozenset()  # "since" in "since 2015"
+    # Words by which a sentence refers back to what the sentence before told ("those
+    # fires"): a figure of a sentence naming no time takes that sentence's.
+    back_reference_re: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +314,9 @@ def _load_frames(extra_file: str | None) -> Frames:
         period_re=_phrase_pattern(periods),
         period_anchors=frozenset(
             w.lower() for w in data.get("period", {}).get("anchors", [])
+        ),
+        back_reference_re=_phrase_pattern(
+            data.get("period", {}).get("back_references", [])
         ),
     )
 
@@ -510,7 +516,10 @@ def extract_claims(
                 noun_surface=mention.noun_surface.lower(),
                 predicate=predicate,
                 actors=actors,
-                scope=_scope(frame, local_start, local_end),
+                scope=_scope(frame, local_start, local_end)
+                + _times_referred_to(
+                    frame, local_start, doc.text, sentences, index, res.frames
+                ),
                 hedged=bool(hedge_cue),
                 hedge_cue=hedge_cue.lower(),
                 published=doc.published,
@@ -522,6 +531,37 @@ def extract_claims(
     return _resolve_references(
         doc.text, _breakdowns(claims, owns, sentence_of), res.frames
     )
+
+
+def _times_referred_to(
+    frame: _SentenceFrame,
+    local_start: int,
+    text: str,
+    sentences: list[tuple[int, int]],
+    index: int,
+    frames: Frames,
+) -> tuple[str, ...]:
+    """The dates and years of the sentence before, for a figure whose own sentence
+    names none and refers back to what that sentence told with a back-reference word
+    before the figure (frames.toml ``[period] back_references``: "the costliest were
+    those of 2018. Combined, those fires cost $30bn"). A year after an anchor word
+    ("since 2015") is a point of comparison and is not taken."""
+    if frame.times or not index or frames.back_reference_re is None:
+        return ()
+    if frames.back_reference_re.search(frame.text, 0, local_start) is None:
+        return ()
+    start, end = sentences[index - 1]
+    before = text[start:end]
+    found = []
+    for m in _TIME_RE.finditer(before):
+        word = _LAST_WORD_RE.search(before, max(0, m.start() - 24), m.start())
+        if word and word.group(1).lower() in frames.period_anchors:
+            continue
+        found.append(_SPACES_RE.sub(" ", m.group(0).lower()))
+    return tuple(found)
+
+
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 
 
 # How far before a number its reference word may stand ("an estimate of 8,000").
