@@ -454,14 +454,23 @@ def _clause_cities(
 ) -> list[str]:
     """The city the figure's own clause places it in, from the gazetteer: a city
     after a preposition of place ("marched in Denver") or before a local body
-    ("Denver police put the crowd at 12,000"); "" where it names none, or two."""
-    from scorer.extract.claims import placed_cities
+    ("Denver police put the crowd at 12,000"), or else one hosting the figure ("New
+    York City had an estimated 50,000 participants"); "" where it names none, or
+    two."""
+    from scorer.extract.claims import hosting_city, placed_cities
 
     def city_in(clause: str) -> str:
         found = set(placed_cities(clause, frames))
         return found.pop() if len(found) == 1 else ""
 
-    return _per_clause(sentences, quotes, city_in)
+    out = _per_clause(sentences, quotes, city_in)
+    for i, (sentence, quote) in enumerate(zip(sentences, quotes, strict=True)):
+        if not out[i]:
+            clause = _clause(sentence, quote)
+            at = _find_whole(clause, quote)
+            if at > 0:
+                out[i] = hosting_city(clause[:at], frames)
+    return out
 
 
 def _with_cities(

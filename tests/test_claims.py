@@ -564,6 +564,33 @@ def test_a_bare_figure_after_a_reference_word_counts_what_the_figure_before_coun
     assert bare.predicate == "attend"
 
 
+def test_a_verb_of_speech_in_the_figures_clause_keeps_an_earlier_verb_off():
+    claims = claims_of(
+        "The rallies were held in over 2,000 towns, with organisers claiming over 2 "
+        "million protesters nationwide."
+    )
+    towns = next(c for c in claims if c.quantity.low == 2_000)
+    crowd = next(c for c in claims if c.quantity.low == 2_000_000)
+    assert towns.predicate == "host"
+    assert crowd.predicate == ""
+
+
+def test_participants_are_people_who_attended():
+    claim = next(
+        c for c in claims_of("Organisers said 5 million participants took to it.")
+    )
+    assert (claim.noun, claim.predicate) == ("people", "attend")
+
+
+def test_a_bare_figure_may_refer_back_to_a_figure_naming_only_what_it_counts():
+    claims = claims_of(
+        "Organisers counted 2 million protesters. Preliminary estimates from local "
+        "police ranged from 800,000 to 1.2 million."
+    )
+    bare = next(c for c in claims if c.quantity.low == 800_000)
+    assert (bare.quantity.unit, bare.noun) == ("people", "protesters")
+
+
 def test_a_figures_predicate_comes_from_its_own_clause_first() -> None:
     claims = claims_of(
         "Police arrested dozens; 5,000 people then slowly marched to the square."

@@ -313,6 +313,21 @@ def test_an_article_on_one_citys_rally_places_its_unplaced_figures_there(
     assert len(city | nation) == n_subjects
 
 
+def test_a_city_hosting_a_figure_places_it_there():
+    grouped = grouped_texts(
+        {
+            "x": "Nationwide, organisers said 900,000 people marched. Portland drew "
+            "18,000 people, police said.",
+            "y": "Across the country, more than 1 million people marched. Police "
+            "counted 15,000 people in Portland.",
+        }
+    )
+    portland = {subject_of(grouped, q) for q in ("18,000", "15,000")}
+    nation = {subject_of(grouped, q) for q in ("900,000", "1 million")}
+    assert len(portland) == len(nation) == 1
+    assert portland != nation
+
+
 def test_compatible_predicates_are_half_alike():
     # "cost" and "lost" may describe one loss (frames.toml predicate_compatible).
     grouped = grouped_texts(

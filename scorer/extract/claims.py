@@ -142,6 +142,9 @@ class Frames:
     extent_re: re.Pattern[str]  # any of those phrases
     local_bodies: frozenset[str] = frozenset()  # "police" in "Denver police"
     city_modifiers: frozenset[str] = frozenset()  # "downtown" in "in downtown Denver"
+    # A city right before a hosting verb, at the end of the text before a figure
+    # ("New York City had an estimated 50,000 ...").
+    hosting_re: re.Pattern[str] | None = None
     first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
     # Scope words that say how sure or how final a figure is, not what it covers ("so
     # far", "official", "overall"): grouping ignores them.
@@ -291,6 +294,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         local_bodies=frozenset(
             w.lower() for w in data.get("city", {}).get("local_bodies", [])
         ),
+        hosting_re=_hosting_pattern(data.get("city", {}).get("host_verbs", [])),
         city_modifiers=frozenset(
             w.lower() for w in data.get("city", {}).get("modifiers", [])
         ),
@@ -412,6 +416,7 @@ def extract_claims(
             mention.start - sentences[index][0],
             mention.end - sentences[index][0],
             res.frames,
+            res.registry.lexicon.verbs,
         )
         for mention, index, frame in zip(
             mentions, sentence_of, claim_frames, strict=True
@@ -588,7 +593,8 @@ def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[
         earlier = [
             c
             for c in out[:i]
-            if c.predicate and (not unit or c.quantity.unit in (unit, ""))
+            if (c.predicate or (not unit and c.noun))
+            and (not unit or c.quantity.unit in (unit, ""))
         ]
         same_sentence = [c for c in earlier if c.sentence == claim.sentence]
         if not earlier:
@@ -979,6 +985,42 @@ def placed_cities(text: str, frames: Frames) -> list[str]:
     return found
 
 
+def _hosting_pattern(verbs: list[str]) -> re.Pattern[str] | None:
+    """A run of capitalised words, one of ``verbs`` and at most two more words, at the
+    end of a text; None for no verbs."""
+    if not verbs:
+        return None
+    alternatives = "|".join(re.escape(v.lower()) for v in verbs)
+    return re.compile(
+        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
+        rf"(?:{alternatives})\s+(?:[\w'’.-]+\s+){{0,2}}$"
+    )
+
+
+def hosting_city(before: str, frames: Frames) -> str:
+    """The city hosting a figure ("New York City had an estimated 50,000
+    participants", "Chicago drew 30,000"): a city right before one of frames.toml's
+    ``[city] host_verbs``, with at most two words between the verb and the figure
+    (``before``: the text before the figure); "" otherwise."""
+    if frames.hosting_re is None:
+        return ""
+    match = frames.hosting_re.search(before)
+    if match is None:
+        return ""
+    words = _PLACE_POSSESSIVE_RE.sub("", match.group(1)).replace(".", "").lower()
+    names = words.split()
+    cities = load_cities()
+    # The longest name ending right before the verb: "New York City", not "City".
+    return next(
+        (
+            " ".join(names[k:])
+            for k in range(len(names))
+            if " ".join(names[k:]) in cities
+        ),
+        "",
+    )
+
+
 def _article_city(text: str, keywords: tuple[str, ...], frames: Frames) -> str:
     """The city an article reports from: the one it places things in most often, at
     least twice and more often than any other ("rallied in Denver", "Denver police
@@ -1119,21 +1161,35 @@ def _phrases(
     return found
 
 
-def _predicate(frame: _SentenceFrame, start: int, end: int, frames: Frames) -> str:
+def _predicate(
+    frame: _SentenceFrame,
+    start: int,
+    end: int,
+    frames: Frames,
+    speech_verbs: frozenset[str] = frozenset(),
+) -> str:
     """The predicate nearest the number, one in the number's own clause before one
     past a clause break ("held in 2,000 places, with organizers claiming 2 million
     participants": "held" is the places' verb); a verb of change only if nothing
-    else."""
+    else. A predicate before a clause break is none of a figure whose own clause has a
+    verb of its own, a verb of speech (``speech_verbs``: "claiming")."""
     best: tuple[bool, int, str] | None = None
     for p_start, p_end, phrase in frame.predicates:
         lemma = frames.predicate_of[phrase]
         distance = abs(start - p_end if p_end <= start else p_start - end)
         between = frame.text[p_end:start] if p_end <= start else frame.text[end:p_start]
-        crosses = _PREDICATE_BREAK_RE.search(between) is not None
-        candidate = (lemma in frames.weak_predicates, crosses, distance, lemma)
+        breaks = list(_PREDICATE_BREAK_RE.finditer(between))
+        if breaks and p_end <= start and speech_verbs:
+            own_clause = between[breaks[-1].end() :].lower()
+            if not speech_verbs.isdisjoint(_CLAUSE_WORD_RE.findall(own_clause)):
+                continue
+        candidate = (lemma in frames.weak_predicates, bool(breaks), distance, lemma)
         if best is None or candidate < best:
             best = candidate
     return best[3] if best else ""
+
+
+_CLAUSE_WORD_RE = re.compile(r"[a-z]+")
 
 
 def _scope(frame: _SentenceFrame, start: int, end: int) -> tuple[str, ...]:
