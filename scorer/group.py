@@ -449,6 +449,11 @@ def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     return _per_clause(sentences, quotes, people_in)
 
 
+# How far before a figure its hosting city and verb may stand ("New York City had an
+# estimated 50,000").
+_HOSTING_LOOK_BACK = 80
+
+
 def _clause_cities(
     sentences: list[str], quotes: list[str], frames: Frames
 ) -> list[str]:
@@ -466,10 +471,12 @@ def _clause_cities(
     out = _per_clause(sentences, quotes, city_in)
     for i, (sentence, quote) in enumerate(zip(sentences, quotes, strict=True)):
         if not out[i]:
-            clause = _clause(sentence, quote)
-            at = _find_whole(clause, quote)
+            # The words right before the figure: the hosting pattern spans no clause
+            # break, so the figure's clause need not be cut out.
+            at = _find_whole(sentence, quote)
             if at > 0:
-                out[i] = hosting_city(clause[:at], frames)
+                before = sentence[max(0, at - _HOSTING_LOOK_BACK) : at]
+                out[i] = hosting_city(before, frames)
     return out
 
 
