@@ -53,6 +53,13 @@ def subject_of(grouped: pd.DataFrame, fragment: str) -> str:
     return matches["subject"].iloc[0]
 
 
+def subjects_apart(grouped: pd.DataFrame, *groups: tuple[str, ...]) -> None:
+    """Each group of quotes shares one subject, and no two groups share one."""
+    subjects = [{subject_of(grouped, q) for q in quotes} for quotes in groups]
+    assert all(len(s) == 1 for s in subjects), subjects
+    assert len(set().union(*subjects)) == len(groups), subjects
+
+
 def test_disagreeing_figures_about_one_quantity_land_together(claims):
     grouped = group_claims(claims)
     crowd = {subject_of(grouped, q) for q in ("15,000", "75,000", "60,000")}
@@ -270,11 +277,9 @@ def test_one_citys_crowd_stays_apart_from_another_citys_and_the_nations():
         "said. In Portland, police counted 15,000 people.",
     }
     grouped = grouped_texts(texts)
-    denver = {subject_of(grouped, q) for q in ("12,000", "40,000")}
-    portland = {subject_of(grouped, q) for q in ("18,000", "15,000")}
-    nation = {subject_of(grouped, q) for q in ("900,000", "1 million")}
-    assert len(denver) == len(portland) == len(nation) == 1
-    assert len(denver | portland | nation) == 3
+    subjects_apart(
+        grouped, ("12,000", "40,000"), ("18,000", "15,000"), ("900,000", "1 million")
+    )
 
 
 @pytest.mark.parametrize(("penalty", "n_subjects"), [(0.0, 1), (0.5, 2)])
@@ -313,21 +318,6 @@ def test_an_article_on_one_citys_rally_places_its_unplaced_figures_there(
     assert len(city | nation) == n_subjects
 
 
-def test_a_city_hosting_a_figure_places_it_there():
-    grouped = grouped_texts(
-        {
-            "x": "Nationwide, organisers said 900,000 people marched. Portland drew "
-            "18,000 people, police said.",
-            "y": "Across the country, more than 1 million people marched. Police "
-            "counted 15,000 people in Portland.",
-        }
-    )
-    portland = {subject_of(grouped, q) for q in ("18,000", "15,000")}
-    nation = {subject_of(grouped, q) for q in ("900,000", "1 million")}
-    assert len(portland) == len(nation) == 1
-    assert portland != nation
-
-
 def test_compatible_predicates_are_half_alike():
     # "cost" and "lost" may describe one loss (frames.toml predicate_compatible).
     grouped = grouped_texts(
@@ -339,38 +329,49 @@ def test_compatible_predicates_are_half_alike():
     assert subject_of(grouped, "$9bn") == subject_of(grouped, "$14bn")
 
 
-def test_sums_measuring_different_things_stay_apart():
-    # Losses and the value of a home are different quantities, however alike the
-    # rest of their frames (frames.toml [money]); insured losses stay together.
-    grouped = grouped_texts(
-        {
-            "a": "Insurers put insured losses from the fires at $28bn, Verisk said. "
-            "The median home value in the area is over $2 million.",
-            "b": "Insured losses from the fires will reach $40bn, Moody's said. "
-            "The average home value in the area is $1.8 million.",
-        }
-    )
-    losses = {subject_of(grouped, q) for q in ("$28bn", "$40bn")}
-    values = {subject_of(grouped, q) for q in ("$2 million", "$1.8 million")}
-    assert len(losses) == len(values) == 1
-    assert losses != values
-
-
-def test_sums_of_one_measure_but_different_kinds_stay_apart():
-    # Insured losses are not economic losses; industry losses are insured losses
-    # (frames.toml [money] kind_synonyms), and plain losses may join either.
-    grouped = grouped_texts(
-        {
-            "a": "Insured losses from the fires could reach $30bn, Verisk said. "
-            "Economic losses from the fires could reach $250bn, AccuWeather said.",
-            "b": "Industry losses from the fires could reach $40bn, Moody's said. "
-            "Economic losses from the fires could reach $150bn, analysts said.",
-        }
-    )
-    insured = {subject_of(grouped, q) for q in ("$30bn", "$40bn")}
-    economic = {subject_of(grouped, q) for q in ("$250bn", "$150bn")}
-    assert len(insured) == len(economic) == 1
-    assert insured != economic
+@pytest.mark.parametrize(
+    ("texts", "groups"),
+    [
+        pytest.param(
+            {
+                "x": "Nationwide, organisers said 900,000 people marched. Portland "
+                "drew 18,000 people, police said.",
+                "y": "Across the country, more than 1 million people marched. Police "
+                "counted 15,000 people in Portland.",
+            },
+            [("18,000", "15,000"), ("900,000", "1 million")],
+            id="a city hosting a figure places it there",
+        ),
+        pytest.param(
+            # Losses and the value of a home are different quantities, however
+            # alike the rest of their frames (frames.toml [money]).
+            {
+                "a": "Insurers put insured losses from the fires at $28bn, Verisk "
+                "said. The median home value in the area is over $2 million.",
+                "b": "Insured losses from the fires will reach $40bn, Moody's said. "
+                "The average home value in the area is $1.8 million.",
+            },
+            [("$28bn", "$40bn"), ("$2 million", "$1.8 million")],
+            id="sums measuring different things",
+        ),
+        pytest.param(
+            # Insured losses are not economic losses; industry losses are insured
+            # losses (frames.toml [money] kind_synonyms).
+            {
+                "a": "Insured losses from the fires could reach $30bn, Verisk said. "
+                "Economic losses from the fires could reach $250bn, AccuWeather "
+                "said.",
+                "b": "Industry losses from the fires could reach $40bn, Moody's "
+                "said. Economic losses from the fires could reach $150bn, analysts "
+                "said.",
+            },
+            [("$30bn", "$40bn"), ("$250bn", "$150bn")],
+            id="sums of one measure but different kinds",
+        ),
+    ],
+)
+def test_figures_of_different_places_or_measures_stay_apart(texts, groups):
+    subjects_apart(grouped_texts(texts), *groups)
 
 
 def test_an_earlier_years_figure_stays_apart_from_this_years():
