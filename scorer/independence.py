@@ -33,6 +33,11 @@ _NON_WORD_TO_SPACE = (
     + b" " * 128
 )
 _MAX_KNOWN_WORDS = 200_000
+# Candidate pairs of near-copies compared at once (memory: this x signature length x
+# 16 bytes).
+_PAIR_CHUNK = 8192
+# Candidate pairs held before repeats across bands are dropped (8 bytes each).
+_MAX_HELD_PAIRS = 4_000_000
 
 
 def document_signature(text: str) -> np.ndarray:
@@ -88,27 +93,59 @@ def find_near_copies(
     signatures: dict[str, np.ndarray], threshold: float
 ) -> dict[str, tuple[str, ...]]:
     """Each document's near-copies: other documents whose estimated shingle overlap
-    (Jaccard) is at least ``threshold``."""
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    for doc_id, signature in signatures.items():
-        for band in range(_N_BANDS):
-            key = signature[band * _ROWS : (band + 1) * _ROWS].tobytes()
-            buckets[(band, key)].append(doc_id)
+    (Jaccard) is at least ``threshold``. Documents that agree on every row of some
+    band of their signatures are candidates (locality-sensitive hashing); each
+    candidate pair is compared once, all in numpy."""
+    ids = list(signatures)
     copies: dict[str, set[str]] = defaultdict(set)
-    checked: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in checked:
-                    continue
-                checked.add(pair)
-                if float(np.mean(signatures[a] == signatures[b])) >= threshold:
-                    copies[a].add(b)
-                    copies[b].add(a)
+    if len(ids) > 1:
+        matrix = np.stack([signatures[doc_id] for doc_id in ids])
+        candidates = _candidate_pairs(matrix)
+        for start in range(0, len(candidates), _PAIR_CHUNK):
+            chunk = candidates[start : start + _PAIR_CHUNK]
+            agree = (matrix[chunk[:, 0]] == matrix[chunk[:, 1]]).mean(axis=1)
+            for a, b in chunk[agree >= threshold].tolist():
+                copies[ids[a]].add(ids[b])
+                copies[ids[b]].add(ids[a])
     return {doc_id: tuple(sorted(copies.get(doc_id, ()))) for doc_id in signatures}
+
+
+def _candidate_pairs(matrix: np.ndarray) -> np.ndarray:
+    """The pairs of rows (``a < b``, sorted, unique) of a signature matrix that agree
+    on all rows of at least one band."""
+    n = len(matrix)
+    found = [np.empty(0, dtype=np.int64)]  # pair (a, b) as a * n + b
+    held = 0
+    for band in range(_N_BANDS):
+        keys = np.ascontiguousarray(matrix[:, band * _ROWS : (band + 1) * _ROWS])
+        _, group = np.unique(
+            keys.view(np.dtype((np.void, keys.dtype.itemsize * _ROWS))).ravel(),
+            return_inverse=True,
+        )
+        group = group.ravel()
+        # Rows of one key, in increasing order (a stable sort keeps it).
+        order = np.argsort(group, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(group[order]) != 0])
+        sizes = np.diff(np.r_[starts, n])
+        for start, size in zip(
+            starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True
+        ):
+            members = order[start : start + size]
+            first, second = np.triu_indices(size, k=1)
+            found.append(members[first] * n + members[second])
+            held += len(first)
+        if held > _MAX_HELD_PAIRS:  # many copies: keep only the distinct pairs
+            found = [_distinct(np.concatenate(found))]
+            held = len(found[0])
+    codes = _distinct(np.concatenate(found))
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (by sorting: faster than ``np.unique``'s hashing
+    on millions of pair codes)."""
+    codes = np.sort(codes)
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
 
 
 def copy_groups(near_copies: dict[str, tuple[str, ...]]) -> dict[str, str]:
