@@ -176,15 +176,15 @@ class GroupConfig(_Section):
     subset_penalty: Unit = Field(
         0.3,
         description="Distance added between a figure introduced as a part of another "
-        "('including over 140,000 without permits') and one not so introduced, in "
+        "('including 300 without permits') and one not so introduced, in "
         "other sentences (in its own sentence the two never join).",
     )
     place_penalty: Unit = Field(
         0.1,
         description="Distance added between figures in different places, a city "
         "against another or against none. A figure's place is the city its clause "
-        "names, or else, naming no wider extent, its article's city: the first city "
-        "among the article's keywords that its figures are placed in.",
+        "names, or else, naming no wider extent, the city its article reports from "
+        "(the claims' place column).",
     )
     keyword_weight: float = Field(
         1.0,

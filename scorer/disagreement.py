@@ -6,9 +6,9 @@ latest, on ties) and carries the sum of its claims' weights, capped at 1, as its
 Claims of one sentence that add up to another voice's value (800 welders + 400 crane
 operators against 1,200 workers) stand for their sum: parts of a total,
 not rivals of it, even when grouping put the parts in the total's subject one by one.
-A vague count ("thousands of acres", "dozens": an order of magnitude, not an estimate)
-speaks only where no claim of the subject is more precise; else it is left out and
-counted in ``n_vague``.
+A vague count ("thousands of hectares", "dozens": an order of magnitude, not an
+estimate) speaks only where no claim of the subject is more precise; else it is left
+out and counted in ``n_vague``.
 
 Values are compared on a log10 scale when every value is positive (counts, money,
 areas), else on a linear scale divided by the largest magnitude. With ``t`` that
@@ -282,8 +282,8 @@ def _merge_parts(
 
 def _without_vague(rows: list[dict]) -> tuple[list[dict], int]:
     """The rows that speak for the subject, and how many vague counts were left out:
-    a vague count ("thousands of acres", "dozens") gives an order of magnitude, not an
-    estimate, and speaks only where no figure of the subject is more precise."""
+    a vague count ("thousands of hectares", "dozens") gives an order of magnitude, not
+    an estimate, and speaks only where no figure of the subject is more precise."""
     precise = [r for r in rows if not r["vague"]]
     if not precise or len(precise) == len(rows):
         return rows, 0

@@ -14,7 +14,7 @@ they add up to: ``own_actor``) or cover different extents ("county-level" agains
 "statewide", from the ``extent`` table of frames.toml; one city's figure against another
 city's or the nation's, cities from data/cities.txt) or count an earlier year than
 their story's own ("the 2017 march drew 4 million": :func:`_periods`) never share a
-subject, nor a figure introduced as a part of another ("including 140,000 without
+subject, nor a figure introduced as a part of another ("including 300 without
 permits": :func:`_subsets`) and the figures of its sentence; where a
 block holds several parts (peoples, names of a breakdown), a part and a figure naming
 none are ``part_penalty`` further apart, and figures in different places (the city
@@ -449,8 +449,8 @@ def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     return _per_clause(sentences, quotes, people_in)
 
 
-# How far before a figure its hosting city and verb may stand ("New York City had an
-# estimated 50,000").
+# How far before a figure its hosting city and verb may stand ("Leeds had an estimated
+# 8,000").
 _HOSTING_LOOK_BACK = 80
 
 
@@ -575,8 +575,6 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
 
 # A year as a word: not inside a figure ("$2020", "12,020", "2020s", "2020%").
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
-_LOOK_BACK = 24
 
 
 def _story_year(
@@ -608,10 +606,10 @@ def _periods(
     from the time phrase nearest it in its sentence (a year, or a phrase of frames.toml
     ``[period]`` such as "last year"), or where its sentence names none, a year of its
     ``scopes`` that its sentence does not hold (a time it takes from the sentence it
-    refers back to: "Combined, those fires cost $30bn"); "" for a figure of the
+    refers back to: "Together, those storms cost $9bn"); "" for a figure of the
     story's own year or later, or with no time phrase. A year after an anchor word
     ("since 2015") is a point of comparison and is not read."""
-    from scorer.extract.claims import phrase_key
+    from scorer.extract.claims import after_anchor, phrase_key
 
     doc_year = {
         d: int(p[:4]) for d, p in zip(doc_ids, published, strict=True) if _YEAR.match(p)
@@ -642,10 +640,7 @@ def _periods(
                     found.append((m.start(), m.end(), base + offset))
         year, distance = 0, len(sentence) + 1
         for start, stop, named in found:
-            # The word just before (a short look back: a long sentence must not cost
-            # a scan from its start per year).
-            before = _WORD_BEFORE.search(sentence[max(0, start - _LOOK_BACK) : start])
-            if before and before.group(1).lower() in frames.period_anchors:
+            if after_anchor(sentence, start, frames):
                 continue
             gap = at - stop if stop <= at else max(0, start - end)
             if gap < distance:
@@ -659,7 +654,7 @@ def _periods(
 
 def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndarray:
     """Which figures a subset word introduces as a part of a larger figure
-    ("including over 140,000 without permits": frames.toml ``[subset]``)."""
+    ("including 300 without permits": frames.toml ``[subset]``)."""
     if frames.subset_re is None:
         return np.zeros(len(quotes), dtype=bool)
     out = []
@@ -674,8 +669,8 @@ def _subset_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of a subset figure and one not introduced so: those of one sentence (the
     part and the figure it is part of), and all of them."""
-    differ = subsets[:, None] != subsets[None, :]
-    return differ & (sentence_keys[:, None] == sentence_keys[None, :]), differ
+    differ = _differ(subsets)
+    return differ & ~_differ(sentence_keys), differ
 
 
 # The smallest figure that, stated twice in one document, is taken to be one quantity
@@ -688,7 +683,7 @@ def _restatements(
 ) -> np.ndarray:
     """Pairs of claims of one document stating the same figure (the same low and high,
     at least ``_RESTATED_FROM``; or an open bound equal to the same bound of a range,
-    "up to $164bn" after "between $95bn and $164bn") whose frames do not contradict
+    "up to $8bn" after "between $5bn and $8bn") whose frames do not contradict
     (no two different counted nouns, bar a measure and the same measure of a kind, nor
     predicates, bar ``compatible`` ones): the later restates the earlier ("the
     council's 4,000 estimate" after "the council said 4,000 homes were flooded") and
@@ -997,10 +992,7 @@ def group_claims(
         )
         subsets = _subsets(sentences, quotes, lexicon)
         sentence_keys = np.array(
-            [
-                f"{d}\x1f{s}"
-                for d, s in zip(_texts(frame["doc_id"]), sentences, strict=True)
-            ],
+            [f"{d}\x1f{s}" for d, s in zip(doc_ids, sentences, strict=True)],
             dtype=object,
         )
         for rows in _blocks(frame):
@@ -1023,7 +1015,7 @@ def group_claims(
             distance[_label_conflicts(extents[rows])] = _NEVER
             distance += config.place_penalty * _differ(where[rows])
             # Another year's figure never joins this year's, nor another year's.
-            distance[periods[rows][:, None] != periods[rows][None, :]] = _NEVER
+            distance[_differ(periods[rows])] = _NEVER
             assignment = _cluster(distance, config.threshold, config.linkage)
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1

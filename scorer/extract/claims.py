@@ -143,7 +143,7 @@ class Frames:
     local_bodies: frozenset[str] = frozenset()  # "police" in "Denver police"
     city_modifiers: frozenset[str] = frozenset()  # "downtown" in "in downtown Denver"
     # A city right before a hosting verb, at the end of the text before a figure
-    # ("New York City had an estimated 50,000 ...").
+    # ("Leeds had an estimated 8,000 ...").
     hosting_re: re.Pattern[str] | None = None
     first_words: frozenset[str] = frozenset()  # that start a hedge, predicate or scope
     # Scope words that say how sure or how final a figure is, not what it covers ("so
@@ -549,7 +549,7 @@ def _times_referred_to(
     """The dates and years of the sentence before, for a figure whose own sentence
     names none and refers back to what that sentence told with a back-reference word
     before the figure (frames.toml ``[period] back_references``: "the costliest were
-    those of 2018. Combined, those fires cost $30bn"). A year after an anchor word
+    those of 2011. Together, those storms cost $9bn"). A year after an anchor word
     ("since 2015") is a point of comparison and is not taken."""
     if frame.times or not index or frames.back_reference_re is None:
         return ()
@@ -557,16 +557,23 @@ def _times_referred_to(
         return ()
     start, end = sentences[index - 1]
     before = text[start:end]
-    found = []
-    for m in _TIME_RE.finditer(before):
-        word = _LAST_WORD_RE.search(before, max(0, m.start() - 24), m.start())
-        if word and word.group(1).lower() in frames.period_anchors:
-            continue
-        found.append(_SPACES_RE.sub(" ", m.group(0).lower()))
-    return tuple(found)
+    return tuple(
+        _SPACES_RE.sub(" ", m.group(0).lower())
+        for m in _TIME_RE.finditer(before)
+        if not after_anchor(before, m.start(), frames)
+    )
+
+
+def after_anchor(text: str, start: int, frames: Frames) -> bool:
+    """Whether the word right before ``start`` is a period anchor ("since" in "since
+    2015"): the year there is a point of comparison, not the figure's own time. (A
+    short look back: a long sentence must not cost a scan from its start per year.)"""
+    word = _LAST_WORD_RE.search(text, max(0, start - _ANCHOR_LOOK_BACK), start)
+    return word is not None and word.group(1).lower() in frames.period_anchors
 
 
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+_ANCHOR_LOOK_BACK = 24
 
 
 # How far before a number its reference word may stand ("an estimate of 8,000").
@@ -575,8 +582,8 @@ _REFERENCE_WINDOW = 40
 
 def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
     """A figure introduced as "an estimate of N" or "a figure of N", or one naming
-    nothing it counts after a reference word ("estimates ranged from 800,000 to 1.2
-    million"), with no predicate of its own, is about a figure stated earlier: it takes
+    nothing it counts after a reference word ("estimates ranged from 40,000 to
+    60,000"), with no predicate of its own, is about a figure stated earlier: it takes
     that figure's noun, predicate and scope, and its unit if it names none. The
     antecedent is a referring figure of the same sentence when there is one (itself
     resolved first), else the earlier figure of the same unit (of any, for a figure
@@ -620,8 +627,8 @@ def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[
 
 def _bare_reference(claim: Claim, frames: Frames) -> bool:
     """Whether a figure that names nothing it counts (no noun, no unit) follows a
-    reference word in its sentence ("Preliminary estimates from local police ranged
-    from 800,000 to 1.2 million"): it weighs in on a figure stated before."""
+    reference word in its sentence ("Estimates from local police ranged from 40,000
+    to 60,000"): it weighs in on a figure stated before."""
     if claim.noun or claim.quantity.unit:
         return False
     at = claim.sentence.find(claim.quote)
@@ -745,7 +752,7 @@ def _money_measure(
             continue  # "could cost": a verb
         kinds = _kinds_before(rest, frames)
         if not kinds and len(rest) > 1 and rest[0].lower() in ("and", "or"):
-            # "property losses and damage costs of $164bn": the first noun's kinds
+            # "property losses and damage costs of $8bn": the first noun's kinds
             other = _measure_at(rest, 1, frames, forward=False)
             if other:
                 kinds = _kinds_before(rest[1 + other[1] :], frames)
@@ -927,9 +934,9 @@ _PLACE_LOOK_BACK = 40
 def placed_cities(text: str, frames: Frames) -> list[str]:
     """The cities of the gazetteer that the text places something in, in order: a
     city after a preposition of place ("marched in Denver", "in downtown Denver") or
-    before a local body ("Denver police"). A capital named as a government
-    ("Pyongyang could send") places nothing. Only runs of capitalised words are
-    read, so a long text costs little."""
+    before a local body ("Denver police"). A capital named as a government ("Paris
+    objected") places nothing. Only runs of capitalised words are read, so a long
+    text costs little."""
     cities = load_cities()
     firsts = _city_first_words()
     found = []
@@ -966,7 +973,7 @@ def placed_cities(text: str, frames: Frames) -> list[str]:
                 if before_run is None:
                     window = text[max(0, run.start() - _PLACE_LOOK_BACK) : run.start()]
                     before_run = [w.lower() for w in _PLACE_WORD_RE.findall(window)]
-                rest = [w for w in before_run]
+                rest = list(before_run)
                 while rest and rest[-1] in frames.city_modifiers:
                     rest.pop()
                 before = rest[-1] if rest else ""
@@ -998,8 +1005,8 @@ def _hosting_pattern(verbs: list[str]) -> re.Pattern[str] | None:
 
 
 def hosting_city(before: str, frames: Frames) -> str:
-    """The city hosting a figure ("New York City had an estimated 50,000
-    participants", "Chicago drew 30,000"): a city right before one of frames.toml's
+    """The city hosting a figure ("Leeds had an estimated 8,000 marchers", "Leeds
+    drew 6,000"): a city right before one of frames.toml's
     ``[city] host_verbs``, with at most two words between the verb and the figure
     (``before``: the text before the figure); "" otherwise."""
     if frames.hosting_re is None:
@@ -1010,7 +1017,7 @@ def hosting_city(before: str, frames: Frames) -> str:
     words = _PLACE_POSSESSIVE_RE.sub("", match.group(1)).replace(".", "").lower()
     names = words.split()
     cities = load_cities()
-    # The longest name ending right before the verb: "New York City", not "City".
+    # The longest name ending right before the verb: "Salt Lake City", not "City".
     return next(
         (
             " ".join(names[k:])
@@ -1169,8 +1176,8 @@ def _predicate(
     speech_verbs: frozenset[str] = frozenset(),
 ) -> str:
     """The predicate nearest the number, one in the number's own clause before one
-    past a clause break ("held in 2,000 places, with organizers claiming 2 million
-    participants": "held" is the places' verb); a verb of change only if nothing
+    past a clause break ("held in 300 towns, with organisers claiming 90,000
+    marchers": "held" is the towns' verb); a verb of change only if nothing
     else. A predicate before a clause break is none of a figure whose own clause has a
     verb of its own, a verb of speech (``speech_verbs``: "claiming")."""
     best: tuple[bool, int, str] | None = None
@@ -1289,7 +1296,7 @@ def _own_name(
     return ""
 
 
-# What parts the items of a list read as one name: "Palisades and Eaton".
+# What parts the items of a list read as one name: "Ridge and Creek".
 _NAME_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # What joins the items of a list: "A and B", "A, B and C", "A, B, and C", "A or B".
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
@@ -1298,8 +1305,8 @@ _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 def _parallel_name(
     frame: _SentenceFrame, start: int, end: int, sources: set[str]
 ) -> str:
-    """The name a figure takes from a parallel list: "the Palisades and Eaton fires
-    were 56% and 81% contained" (or "11% and 15%, respectively") gives the i-th
+    """The name a figure takes from a parallel list: "the Ridge and Creek fires were
+    40% and 65% contained" (or "20% and 30%, respectively") gives the i-th
     figure of a list of figures the i-th name of the sentence's one list of as many
     names; "" if the figure is in no such list or the names are its sources."""
     figures = _list_around(_figure_lists(frame.text), start, end)
@@ -1311,7 +1318,7 @@ def _parallel_name(
         for s, e, lowered, words in frame.names
         if not _mostly(words, sources, strictly=True)
     }
-    # A list of names read as one name ("palisades and eaton"), or names in a row.
+    # A list of names read as one name ("ridge and creek"), or names in a row.
     lists = [
         parts
         for lowered in named.values()
@@ -1326,7 +1333,7 @@ def _parallel_name(
 
 @lru_cache(maxsize=256)
 def _figure_lists(sentence: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """The lists of figures of a sentence ("56% and 81%"), found once per sentence
+    """The lists of figures of a sentence ("40% and 65%"), found once per sentence
     (every figure of a sentence asks)."""
     spans = [m.span() for m in _LIST_FIGURE_RE.finditer(sentence)]
     return tuple(tuple(run) for run in _lists(sentence, spans))

@@ -1125,7 +1125,7 @@ def _words_after(text: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
     return [(m[0], m.start(), m.end()) for m in found][:limit]
 
 
-# A word after a count, or a dotted abbreviation ("over 2,000 U.S. cities").
+# A word after a count, or a dotted abbreviation ("over 300 U.S. towns").
 _NOUN_WORD_CHARS = rf"(?:[^\W\d_]\.){{2,}}|{_WORD_CHARS}"
 _WORD = re.compile(_NOUN_WORD_CHARS)
 _WORD_RUN = re.compile(rf"(?:{_SP}+(?:{_NOUN_WORD_CHARS})){{1,{_LOOKAHEAD_WORDS}}}")
