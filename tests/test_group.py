@@ -406,18 +406,6 @@ def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
     assert "2018" in row["scope"]
 
 
-def test_a_year_named_for_comparison_does_not_date_the_figure():
-    grouped = grouped_texts(
-        {
-            "a": "In the deadliest heat since 2015, at least 1,301 pilgrims died, "
-            "officials said.",
-            "b": "Officials said 1,170 pilgrims died in the heat in June 2024.",
-            "c": "The toll rose to 1,250 pilgrims dead in June 2024, officials said.",
-        }
-    )
-    assert subject_of(grouped, "1,301") == subject_of(grouped, "1,170")
-
-
 def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
     grouped = grouped_texts(
         {
@@ -432,26 +420,51 @@ def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
     assert subject_of(grouped, "500,000") == subject_of(grouped, "465,000")
 
 
-def test_an_open_bound_restating_a_ranges_end_joins_it():
-    # "Up to $164bn" is the top of "between $95bn and $164bn" said again.
-    grouped = grouped_texts(
-        {
-            "a": "The report said property capital losses could reach between $95bn "
-            "and $164bn. UCLA: wildfires could cost up to $164bn, economists say.",
-            "b": "Wildfires could cost more than $250bn, AccuWeather economists say.",
-            "c": "Wildfires could cost $200bn, Moody's economists say.",
-        }
-    )
-    assert subject_of(grouped, "up to $164bn") == subject_of(grouped, "$95bn")
-
-
-def test_a_states_share_stays_apart_from_a_countys():
-    grouped = grouped_texts(
-        {
-            "a": "The economic loss from the fires could reach nearly 4 percent of "
-            "the annual GDP of the state of Ohio.",
-            "b": "The economic loss from the fires could reach 0.5 percent of "
-            "county-level GDP.",
-        }
-    )
-    assert subject_of(grouped, "4 percent") != subject_of(grouped, "0.5 percent")
+@pytest.mark.parametrize(
+    ("texts", "first", "second", "together"),
+    [
+        pytest.param(
+            {
+                "a": "In the deadliest heat since 2015, at least 1,301 pilgrims died, "
+                "officials said.",
+                "b": "Officials said 1,170 pilgrims died in the heat in June 2024.",
+                "c": "The toll rose to 1,250 pilgrims dead in June 2024, officials "
+                "said.",
+            },
+            "1,301",
+            "1,170",
+            True,
+            id="a year named for comparison does not date the figure",
+        ),
+        pytest.param(
+            # "Up to $164bn" is the top of "between $95bn and $164bn" said again.
+            {
+                "a": "The report said property capital losses could reach between "
+                "$95bn and $164bn. UCLA: wildfires could cost up to $164bn, "
+                "economists say.",
+                "b": "Wildfires could cost more than $250bn, AccuWeather economists "
+                "say.",
+                "c": "Wildfires could cost $200bn, Moody's economists say.",
+            },
+            "up to $164bn",
+            "$95bn",
+            True,
+            id="an open bound restating a range's end joins it",
+        ),
+        pytest.param(
+            {
+                "a": "The economic loss from the fires could reach nearly 4 percent "
+                "of the annual GDP of the state of Ohio.",
+                "b": "The economic loss from the fires could reach 0.5 percent of "
+                "county-level GDP.",
+            },
+            "4 percent",
+            "0.5 percent",
+            False,
+            id="a state's share stays apart from a county's",
+        ),
+    ],
+)
+def test_two_figures_join_or_stay_apart(texts, first, second, together):
+    grouped = grouped_texts(texts)
+    assert (subject_of(grouped, first) == subject_of(grouped, second)) is together
