@@ -612,6 +612,19 @@ def test_a_figure_granted_something_is_not_the_toll_after_it() -> None:
     assert (applicants.predicate, dead.predicate) == ("grant", "die")
 
 
+@pytest.mark.parametrize(
+    ("text", "scoped"),
+    [
+        ("At least 900 workers were laid off, mostly uninsured contractors.", False),
+        ("At least 900 uninsured contractors were laid off.", True),
+    ],
+)
+def test_a_scope_word_after_mostly_describes_the_figure_rather_than_narrowing_it(
+    text: str, scoped: bool
+) -> None:
+    assert ("uninsured" in only_claim(text).scope) is scoped
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c

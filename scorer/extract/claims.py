@@ -149,6 +149,9 @@ class Frames:
     # Scope words that say how sure or how final a figure is, not what it covers ("so
     # far", "official", "overall"): grouping ignores them.
     status_words: frozenset[str] = frozenset()
+    # Words that make the scope word after them say what most of a figure is made of,
+    # not what it covers ("1,300 died, mostly unregistered pilgrims").
+    composition_words: frozenset[str] = frozenset()
     # What sums of money measure ([money] of frames.toml): noun phrase -> measure.
     money_measure_of: dict[str, str] = field(default_factory=dict)
     money_compatible: frozenset[tuple[str, str]] = frozenset()
@@ -299,6 +302,9 @@ def _load_frames(extra_file: str | None) -> Frames:
             w.lower() for w in data.get("city", {}).get("modifiers", [])
         ),
         status_words=frozenset(w.lower() for w in data["scope"].get("status", [])),
+        composition_words=frozenset(
+            w.lower() for w in data["scope"].get("composition", [])
+        ),
         money_measure_of={
             _normal(form): measure
             for measure, forms in money.get("measures", {}).items()
@@ -1099,7 +1105,11 @@ def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
         stripped=sentence.strip(),
         hedge_cue=sentence[hedges[0][0] : hedges[0][1]] if hedges else "",
         predicates=_phrases(words, openers, frames.predicates),
-        scopes=_phrases(words, openers, frames.scopes),
+        scopes=[
+            phrase
+            for phrase in _phrases(words, openers, frames.scopes)
+            if _word_before(sentence, phrase[0]) not in frames.composition_words
+        ],
         times=_times(sentence),
         has_month=_MONTH_NAME_RE.search(sentence) is not None,
         names=_names(sentence, frames),
@@ -1141,6 +1151,15 @@ def _times(sentence: str) -> list[str]:
     return [
         _SPACES_RE.sub(" ", m.group(0).lower()) for m in _TIME_RE.finditer(sentence)
     ]
+
+
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _word_before(sentence: str, at: int) -> str:
+    """The word before position ``at`` of the sentence, lower-cased ("" if none)."""
+    match = _LAST_WORD_RE.search(sentence, max(0, at - 24), at)
+    return match.group(1).lower() if match else ""
 
 
 def _phrases(
