@@ -216,12 +216,16 @@ def _rows(claims: pd.DataFrame) -> list[dict]:
     )
     columns = ("voice", "low", "high", "weight", "published", "start")
     fields = zip(*(claims[c].tolist() for c in columns), strict=True)
+    # A figure whose words name an earlier time than its story's counts at that time.
+    as_of = claims["as_of"].tolist() if "as_of" in claims else [""] * len(claims)
     keys = zip(
         *(claims[c].tolist() for c in ("doc_id", "sentence", "unit")), strict=True
     )
-    for (voice, low, high, weight, published, start), key, rough in zip(
-        fields, keys, vague, strict=True
+    for (voice, low, high, weight, published, start), key, rough, then in zip(
+        fields, keys, vague, as_of, strict=True
     ):
+        if isinstance(then, str) and then:
+            published = then
         if isinstance(published, str) and published:
             day = dates.get(published)
             if day is None:

@@ -575,6 +575,34 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
 
 # A year as a word: not inside a figure ("$2020", "12,020", "2020s", "2020%").
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
+# A month as a date names it: after a word that opens a time ("in April", "since
+# March", "early June") or before a day or year ("April 5", "June 2024"), which keeps
+# out the nouns spelled like months ("the Women's March", "May" the modal verb). A
+# year right after it is its year.
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_ALTERNATION = "|".join(_MONTH_NAMES)
+_MONTH = re.compile(
+    r"\b(?:in|on|by|since|until|till|through|from|to|during|early|late|mid|last|this|"
+    r"next|of)\s+(?:mid-)?"
+    rf"(?P<month>{_MONTH_ALTERNATION})\b"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<dated>{_MONTH_ALTERNATION})(?=\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d\b))"
+    r"(?:\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<dated_year>(?:19|20)\d\d)\b)?"
+)
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
 
 def _story_year(
@@ -594,6 +622,17 @@ def _story_year(
     return years.most_common(1)[0][0] if years else 0
 
 
+def _story_month(published: list[str], doc_ids: list[str], story: int) -> int:
+    """The month of ``story``'s year most of its dated documents were published in; 0
+    when none was published that year."""
+    months = Counter(
+        int(p[5:7])
+        for p in {d: p for d, p in zip(doc_ids, published, strict=True)}.values()
+        if len(p) >= 7 and p[:4] == str(story) and p[5:7].isdigit()
+    )
+    return months.most_common(1)[0][0] if months else 0
+
+
 def _periods(
     sentences: list[str],
     quotes: list[str],
@@ -602,13 +641,15 @@ def _periods(
     frames: Frames,
     scopes: list[str] | None = None,
 ) -> list[str]:
-    """The earlier year each figure counts ("the 2017 march drew 4 million": "2017"),
-    from the time phrase nearest it in its sentence (a year, or a phrase of frames.toml
-    ``[period]`` such as "last year"), or where its sentence names none, a year of its
-    ``scopes`` that its sentence does not hold (a time it takes from the sentence it
-    refers back to: "Together, those storms cost $9bn"); "" for a figure of the
-    story's own year or later, or with no time phrase. A year after an anchor word
-    ("since 2015") is a point of comparison and is not read."""
+    """The earlier time each figure counts, from the time phrase nearest it in its
+    sentence: an earlier year ("the 2017 march drew 4 million": "2017"; a year, or a
+    phrase of frames.toml ``[period]`` such as "last year"), or a month of the story's
+    year before the month its documents were published in ("the April rallies drew 3
+    million", in a story of June: "2025-04"). Where its sentence names no time, a
+    year of its ``scopes`` that its sentence does not hold (a time it takes from the
+    sentence it refers back to: "Together, those storms cost $9bn"). "" for a figure
+    of the story's own time or later, or with no time phrase. A time after an anchor
+    word ("since 2015", "since April") is a point of comparison and is not read."""
     from scorer.extract.claims import after_anchor, phrase_key
 
     doc_year = {
@@ -617,6 +658,7 @@ def _periods(
     story = _story_year(doc_year, doc_ids, sentences)
     if not story:
         return [""] * len(quotes)
+    story_month = _story_month(published, doc_ids, story)
     scopes = scopes or [""] * len(quotes)
     out = []
     for sentence, quote, doc_id, scope in zip(
@@ -628,8 +670,9 @@ def _periods(
             continue
         end = at + len(quote)
         base = doc_year.get(doc_id, story)
+        # (start, end, year, month): month 0 where the phrase names a year only.
         found = [
-            (m.start(), m.end(), int(m.group(0)))
+            (m.start(), m.end(), int(m.group(0)), 0)
             for m in _YEAR.finditer(sentence)
             if not (m.start() < end and m.end() > at)
         ]
@@ -637,18 +680,37 @@ def _periods(
             for m in frames.period_re.finditer(sentence):
                 offset = frames.periods.get(phrase_key(m.group(0)))
                 if offset is not None:
-                    found.append((m.start(), m.end(), base + offset))
-        year, distance = 0, len(sentence) + 1
-        for start, stop, named in found:
+                    found.append((m.start(), m.end(), base + offset, 0))
+        if story_month:
+            found += [
+                (
+                    # Where the month starts: an opening "since" stays before it,
+                    # for the anchor check.
+                    m.start("month") if m.group("month") else m.start(),
+                    m.end(),
+                    int(m.group("year") or m.group("dated_year") or story),
+                    _MONTH_NUMBER[m.group("month") or m.group("dated")],
+                )
+                for m in _MONTH.finditer(sentence)
+                if not (m.start() < end and m.end() > at)
+            ]
+        year, month, distance = 0, 0, len(sentence) + 1
+        for start, stop, named, named_month in found:
             if after_anchor(sentence, start, frames):
                 continue
             gap = at - stop if stop <= at else max(0, start - end)
-            if gap < distance:
-                year, distance = named, gap
+            # On a tie (a month and its own year), the month tells more.
+            if gap < distance or (gap == distance and named_month):
+                year, month, distance = named, named_month, gap
         if not found and scope:
             taken = [int(y) for y in _YEAR.findall(scope) if y not in sentence]
             year = max(taken, default=0)
-        out.append(str(year) if year and year < story else "")
+        if year and year < story:
+            out.append(str(year))
+        elif month and year == story and month < story_month:
+            out.append(f"{year}-{month:02d}")
+        else:
+            out.append("")
     return out
 
 
@@ -884,7 +946,9 @@ def group_claims(
     Returns
     -------
     DataFrame
-        A copy with ``subject`` and ``subject_label`` columns.
+        A copy with ``subject`` and ``subject_label`` columns, and ``as_of``: the
+        first day of the earlier time a figure's own words say it counts ("the 2017
+        march", "the April rallies"), "" where they name none.
     """
     from scorer.extract.claims import TOTAL_OF_PARTS, load_frames
 
@@ -903,6 +967,7 @@ def group_claims(
     frames = _Frames.of(out)
     subjects = np.empty(len(out), dtype=object)
     labels = np.empty(len(out), dtype=object)
+    as_of = np.full(len(out), "", dtype=object)
     events = _events(out, config.event_similarity)
     signatures = np.array(
         [
@@ -990,6 +1055,9 @@ def group_claims(
             ),
             dtype=object,
         )
+        as_of[in_event] = np.array([_period_start(p) for p in periods], dtype=object)[
+            inverse.ravel()
+        ]
         subsets = _subsets(sentences, quotes, lexicon)
         sentence_keys = np.array(
             [f"{d}\x1f{s}" for d, s in zip(doc_ids, sentences, strict=True)],
@@ -1027,7 +1095,16 @@ def group_claims(
             labels[chosen] = label
     out["subject"] = subjects
     out["subject_label"] = labels
+    out["as_of"] = as_of
     return out
+
+
+def _period_start(period: str) -> str:
+    """The first day of a period of :func:`_periods` ("2017", "2025-04") as an ISO
+    date; "" for none."""
+    if not period:
+        return ""
+    return f"{period}-01" if len(period) == 7 else f"{period}-01-01"
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,6 +167,32 @@ def test_running_tally_ranks_below_simultaneous_disagreement():
     assert table.loc["toll", "window_disagreement"] < table.loc["toll", "disagreement"]
 
 
+def test_figures_of_an_earlier_time_compare_at_that_time_not_when_published():
+    rows = [
+        {
+            "subject": "april",
+            "voice": f"origin:{source}",
+            "doc_id": doc_id,
+            "low": value,
+            "high": value,
+            "weight": 0.5,
+            "published": published,
+            "as_of": "2025-04-01",
+        }
+        for source, doc_id, value, published in [
+            ("organisers", "d1", 5_000_000.0, "2025-04-05"),
+            ("researchers", "d2", 1_000_000.0, "2025-08-20"),
+        ]
+    ]
+    row = measure_disagreement(frame(rows), CONFIG).iloc[0]
+    assert row["window_disagreement"] == row["disagreement"] > 0.3
+    # Without the as-of date the two are months apart, and no window holds both.
+    undated = [{k: v for k, v in r.items() if k != "as_of"} for r in rows]
+    assert (
+        measure_disagreement(frame(undated), CONFIG).iloc[0]["window_disagreement"] == 0
+    )
+
+
 @pytest.mark.parametrize("weight", [0.1, 0.9])
 def test_heavier_dissenter_raises_the_score(weight):
     light = score_voices([voice("a", 100, 100, 0.9), voice("b", 300, 300, 0.1)], CONFIG)

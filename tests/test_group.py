@@ -37,12 +37,20 @@ def claims() -> pd.DataFrame:
     return pd.DataFrame.from_records(rows)
 
 
-def grouped_texts(texts: dict[str, str]) -> pd.DataFrame:
-    """The claims of one short document per text, grouped."""
+def grouped_texts(
+    texts: dict[str, str], published: dict[str, dt.date] | None = None
+) -> pd.DataFrame:
+    """The claims of one short document per text (published on the day
+    ``published`` gives it, if any), grouped."""
     resources = load_resources()
     rows = []
     for doc_id, text in texts.items():
-        doc = Document(id=doc_id, text=text, outlet=f"{doc_id}.example")
+        doc = Document(
+            id=doc_id,
+            text=text,
+            outlet=f"{doc_id}.example",
+            published=(published or {}).get(doc_id),
+        )
         rows += claims_to_rows(extract_claims(doc, resources), first_id=len(rows))
     return group_claims(pd.DataFrame.from_records(rows))
 
@@ -388,6 +396,27 @@ def test_an_earlier_years_figure_stays_apart_from_this_years():
     assert len(this_year) == 1
     assert subject_of(grouped, "4 million") not in this_year
     assert subject_of(grouped, "2 million") not in this_year
+
+
+def test_an_earlier_months_figure_stays_apart_and_counts_at_that_time():
+    grouped = grouped_texts(
+        {
+            "a": "About 5 million people marched on Saturday, organisers said. The "
+            "rallies in April drew 3 million people, researchers said.",
+            "b": "Police said 4 million people joined the Women's March on Saturday.",
+            "c": "Looking back, researchers said 2 million people marched on April 5.",
+        },
+        {
+            "a": dt.date(2025, 6, 15),
+            "b": dt.date(2025, 6, 16),
+            "c": dt.date(2025, 8, 20),
+        },
+    )
+    subjects_apart(grouped, ("5 million",), ("3 million", "2 million"))
+    as_of = dict(zip(grouped["quote"], grouped["as_of"], strict=True))
+    assert as_of["3 million people"] == as_of["2 million people"] == "2025-04-01"
+    # "the Women's March" names no month: its figure is of the story's own time.
+    assert as_of["About 5 million people"] == as_of["4 million people"] == ""
 
 
 def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
