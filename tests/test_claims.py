@@ -625,6 +625,15 @@ def test_a_scope_word_after_mostly_describes_the_figure_rather_than_narrowing_it
     assert ("uninsured" in only_claim(text).scope) is scoped
 
 
+def test_a_measure_does_not_take_a_predicate_that_counts_people() -> None:
+    claims = claims_of(
+        "At least 300 hikers died on the trail, in temperatures exceeding 45C."
+    )
+    dead = next(c for c in claims if c.quantity.low == 300)
+    heat = next(c for c in claims if c.quantity.unit == "celsius")
+    assert (dead.predicate, heat.predicate) == ("die", "")
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c

@@ -447,6 +447,12 @@ def extract_claims(
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
     )
+    # A predicate that counts people ("died") is not what a measure does: in "1,300
+    # died in temperatures exceeding 50C" the 50C measures the heat, not the dead.
+    predicates = [
+        "" if _measure_of_other_thing(m.quantity.unit, p, res.frames, res.units) else p
+        for m, p in zip(mentions, predicates, strict=True)
+    ]
     found = attribute(
         doc,
         [(m.start, m.end) for m in mentions],
@@ -646,6 +652,17 @@ def _log_gap(a: Quantity, b: Quantity) -> float:
     if not x or not y or x <= 0 or y <= 0:
         return float("inf")
     return abs(math.log10(x) - math.log10(y))
+
+
+def _measure_of_other_thing(
+    unit: str, predicate: str, frames: Frames, units: UnitLexicon
+) -> bool:
+    """Whether a figure of ``unit`` is a measure (a temperature, an area, a sum: a
+    unit with a dimension other than a share) whose ``predicate`` counts something
+    else (frames.toml ``[predicate_units]``: "died" counts people)."""
+    implied = frames.predicate_units.get(predicate)
+    dimension = units.dimensions.get(unit)
+    return bool(implied) and implied != unit and dimension not in (None, "share")
 
 
 @lru_cache(maxsize=8)
