@@ -634,6 +634,17 @@ def test_a_measure_does_not_take_a_predicate_that_counts_people() -> None:
     assert (dead.predicate, heat.predicate) == ("die", "")
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The governor ordered 100,000 residents to evacuate on Tuesday.", "evacuate"),
+        ("The regulator ordered 12 banks to be stripped of their licences.", "revoke"),
+    ],
+)
+def test_ordered_commands_rather_than_buys(text: str, predicate: str) -> None:
+    assert only_claim(text).predicate == predicate
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c
