@@ -130,10 +130,21 @@ def _fields(
         # one side only counts against joining.
         (actors, config.actor_weight, config.absent_actor_similarity),
         (
-            # Word by word, so that "October 2023" still meets "October".
+            # Word by word, so that "October 2023" still meets "October"; with the
+            # figure's cause ("due to chronic illness"), stemmed so that "illness"
+            # meets "illnesses".
             [
-                " ".join(p for p in _split(v) if p not in status_words)
-                for v in _texts(claims["scope"])
+                " ".join(
+                    [p for p in _split(v) if p not in status_words]
+                    + [f"cause_{w[:_STEM]}" for w in cause.split()]
+                )
+                for v, cause in zip(
+                    _texts(claims["scope"]),
+                    _texts(claims["cause"])
+                    if "cause" in claims
+                    else [""] * len(claims),
+                    strict=True,
+                )
             ],
             config.scope_weight,
             config.absent_actor_similarity,
@@ -802,6 +813,27 @@ def _label_conflicts(labels: np.ndarray) -> np.ndarray:
     return named[:, None] & named[None, :] & (labels[:, None] != labels[None, :])
 
 
+def _cause_conflicts(causes: list[str]) -> np.ndarray:
+    """Pairs whose figures both name a cause and share no word of it (stemmed): deaths
+    due to heart failure are never the deaths due to gas poisoning, while "extreme
+    heat" and "the heat" may be one cause."""
+    n = len(causes)
+    vocabulary: dict[str, int] = {}
+    cells = [
+        (i, vocabulary.setdefault(w[:_STEM], len(vocabulary)))
+        for i, cause in enumerate(causes)
+        for w in cause.split()
+    ]
+    if not cells:
+        return np.zeros((n, n), dtype=bool)
+    incidence = np.zeros((n, len(vocabulary)), dtype=np.float32)
+    rows, columns = zip(*cells, strict=True)
+    incidence[list(rows), list(columns)] = 1.0
+    named = incidence.any(axis=1)
+    shared = incidence @ incidence.T
+    return named[:, None] & named[None, :] & (shared == 0)
+
+
 def _name_conflicts(names: np.ndarray) -> np.ndarray:
     """Pairs whose own names (``own_actor``: the Palisades Fire, the Eaton Fire)
     differ, unless the words of one are all words of the other ("palisades" is
@@ -1059,6 +1091,10 @@ def group_claims(
             inverse.ravel()
         ]
         subsets = _subsets(sentences, quotes, lexicon)
+        causes = np.array(
+            _texts(frame["cause"]) if "cause" in frame else [""] * len(frame),
+            dtype=object,
+        )
         sentence_keys = np.array(
             [f"{d}\x1f{s}" for d, s in zip(doc_ids, sentences, strict=True)],
             dtype=object,
@@ -1075,6 +1111,7 @@ def group_claims(
             distance[_label_conflicts(countries[rows])] = _NEVER
             distance += config.part_penalty * _part_and_whole(parts[rows])
             distance[_name_conflicts(owners[rows])] = _NEVER
+            distance[_cause_conflicts(causes[rows].tolist())] = _NEVER
             same_sentence, subset_apart = _subset_pairs(
                 subsets[rows], sentence_keys[rows]
             )

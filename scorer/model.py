@@ -123,6 +123,9 @@ class Claim:
     keywords: tuple[str, ...] = ()
     # The city the figure's article reports from, where it names one ("" if none).
     place: str = ""
+    # What the figure's clause says it came from, after a cause phrase ("31 died due
+    # to chronic illness": "chronic illness"); "" if none.
+    cause: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,7 @@ CLAIM_COLUMNS = (
     "context",
     "keywords",
     "place",
+    "cause",
 )
 SCORED_CLAIM_COLUMNS = CLAIM_COLUMNS + (
     "distance",

@@ -331,7 +331,7 @@ def load_claims(path: str | Path) -> Extraction:
         raise
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad input file
         raise InputError(f"{path}: cannot read claims: {exc}") from None
-    for added in ("own_actor", "place"):  # saved before the column was added
+    for added in ("own_actor", "place", "cause"):  # saved before the column was added
         if added not in claims.columns:
             claims[added] = ""
     missing = [c for c in CLAIM_COLUMNS if c not in claims.columns]
@@ -348,6 +348,7 @@ def load_claims(path: str | Path) -> Extraction:
         "context",
         "keywords",
         "place",
+        "cause",
         "published",
         "sentence",
         "hedge_cue",

@@ -645,6 +645,18 @@ def test_ordered_commands_rather_than_buys(text: str, predicate: str) -> None:
     assert only_claim(text).predicate == predicate
 
 
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("The ministry said 40 miners died due to “gas poisoning”.", "gas poisoning"),
+        ("There were 12 deaths as a result of the floods, officials said.", "floods"),
+        ("At least 40 miners died, and rescuers blamed the gas.", ""),
+    ],
+)
+def test_a_cause_phrase_after_a_figure_is_its_cause(text: str, cause: str) -> None:
+    assert only_claim(text).cause == cause
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c

@@ -419,6 +419,18 @@ def test_an_earlier_months_figure_stays_apart_and_counts_at_that_time():
     assert as_of["About 5 million people"] == as_of["4 million people"] == ""
 
 
+def test_deaths_from_different_causes_stay_apart():
+    grouped = grouped_texts(
+        {
+            "a": "At least 900 miners died due to gas poisoning, officials said.",
+            "b": "Rescuers said 1,200 miners died as a result of gas poisoning.",
+            "c": "The company said 40 miners died due to heart failure.",
+            "d": "Doctors said 35 miners died as a result of heart failure.",
+        }
+    )
+    subjects_apart(grouped, ("900", "1,200"), ("40", "35"))
+
+
 def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
     grouped = grouped_texts(
         {

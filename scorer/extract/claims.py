@@ -149,6 +149,9 @@ class Frames:
     # Scope words that say how sure or how final a figure is, not what it covers ("so
     # far", "official", "overall"): grouping ignores them.
     status_words: frozenset[str] = frozenset()
+    # A phrase that says what the figure before it came from ("due to", "as a result
+    # of"), and what follows it.
+    cause_re: re.Pattern[str] | None = None
     # Words that make the scope word after them say what most of a figure is made of,
     # not what it covers ("1,300 died, mostly unregistered pilgrims").
     composition_words: frozenset[str] = frozenset()
@@ -305,6 +308,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         composition_words=frozenset(
             w.lower() for w in data["scope"].get("composition", [])
         ),
+        cause_re=_cause_pattern(data.get("cause", {}).get("openers", [])),
         money_measure_of={
             _normal(form): measure
             for measure, forms in money.get("measures", {}).items()
@@ -543,6 +547,7 @@ def extract_claims(
                 context=_context(contexts, index, sentence, res.frames),
                 keywords=keywords,
                 place=place,
+                cause=_cause(sentence, local_end, following, res.frames),
             )
         )
     return _resolve_references(
@@ -582,6 +587,45 @@ def after_anchor(text: str, start: int, frames: Frames) -> bool:
     short look back: a long sentence must not cost a scan from its start per year.)"""
     word = _LAST_WORD_RE.search(text, max(0, start - _ANCHOR_LOOK_BACK), start)
     return word is not None and word.group(1).lower() in frames.period_anchors
+
+
+def _cause_pattern(openers: list[str]) -> re.Pattern[str] | None:
+    """A cause opener of frames.toml ``[cause]``, then up to three words (what the
+    cause is), an opening quote mark allowed between."""
+    if not openers:
+        return None
+    alternation = "|".join(
+        r"\s+".join(map(re.escape, o.lower().split()))
+        for o in sorted(openers, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"\b(?:{alternation})\s+[\"“‘']?((?:[a-z][a-z'’-]*\s*){{1,3}})",
+        re.IGNORECASE,
+    )
+
+
+# What ends the stretch after a figure in which its cause may stand.
+_CAUSE_BREAK_RE = re.compile(r"[;:.()\[\]—–]|,\s")
+_MAX_CAUSE_WORDS = 2
+
+
+def _cause(sentence: str, end: int, following: int | None, frames: Frames) -> str:
+    """What the figure ending at ``end`` came from, where a cause phrase follows it in
+    its own clause, before any other figure ("31 dying due to chronic illnesses":
+    "chronic illnesses"): its first content words, lower-cased; "" if none."""
+    if frames.cause_re is None:
+        return ""
+    stop = len(sentence) if following is None else following
+    brk = _CAUSE_BREAK_RE.search(sentence, end, stop)
+    if brk is not None:
+        stop = brk.start()
+    match = frames.cause_re.search(sentence, end, stop)
+    if match is None:
+        return ""
+    words = [w for w in match.group(1).lower().split() if w not in frames.stopwords][
+        :_MAX_CAUSE_WORDS
+    ]
+    return " ".join(words)
 
 
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
@@ -1511,6 +1555,7 @@ def claims_to_rows(claims: list[Claim], first_id: int = 0) -> list[dict[str, Any
                 "context": c.context,
                 "keywords": "; ".join(c.keywords),
                 "place": c.place,
+                "cause": c.cause,
             }
         )
     return rows
