@@ -12,17 +12,18 @@ Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to differen
 of one breakdown ("eight from the Palisades Fire and 16 from the Eaton Fire", and the 24
 they add up to: ``own_actor``) or cover different extents ("county-level" against
 "statewide", from the ``extent`` table of frames.toml; one city's figure against another
-city's or the nation's, cities from data/cities.txt) or count an earlier year than
-their story's own ("the 2017 march drew 4 million": :func:`_periods`) never share a
-subject, nor a figure introduced as a part of another ("including 300 without
-permits": :func:`_subsets`) and the figures of its sentence; where a
-block holds several parts (peoples, names of a breakdown), a part and a figure naming
-none are ``part_penalty`` further apart, and figures in different places (the city
-a figure's clause names, or else the city its article reports from:
-:func:`_figure_places`) ``place_penalty``. Within one document, a figure equal to
-another whose frame it does not contradict (no other counted noun or predicate) is that
-figure restated and joins it, unless a rule above keeps them apart; the rule looks
-inside one document only, so values never decide what different documents share.
+city's or the nation's, cities from data/cities.txt) or count an earlier time than their
+story's own ("the 2017 march drew 4 million", "the rallies in April": :func:`_periods`)
+or name causes sharing no word ("due to gas poisoning") never share a subject, nor a
+figure introduced as a part of another ("including 300 without permits", "80 for the
+three deadliest days": :func:`_subsets`) and the figures of its sentence; where a block
+holds several parts (peoples, names of a breakdown), a part and a figure naming none are
+``part_penalty`` further apart, and figures in different places (the city a figure's
+clause names, or else the city its article reports from: :func:`_figure_places`)
+``place_penalty``. Within one document, a figure equal to another whose frame it does
+not contradict (no other counted noun or predicate) is that figure restated and joins
+it, unless a rule above keeps them apart; the rule looks inside one document only, so
+values never decide what different documents share.
 """
 
 from __future__ import annotations
@@ -131,8 +132,8 @@ def _fields(
         (actors, config.actor_weight, config.absent_actor_similarity),
         (
             # Word by word, so that "October 2023" still meets "October"; with the
-            # figure's cause ("due to chronic illness"), stemmed so that "illness"
-            # meets "illnesses".
+            # figure's cause ("due to lung disease"), stemmed so that "disease"
+            # meets "diseases".
             [
                 " ".join(
                     [p for p in _split(v) if p not in status_words]
@@ -588,7 +589,7 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
 # A month as a date names it: after a word that opens a time ("in April", "since
 # March", "early June") or before a day or year ("April 5", "June 2024"), which keeps
-# out the nouns spelled like months ("the Women's March", "May" the modal verb). A
+# out the nouns spelled like months ("the Freedom March", "May" the modal verb). A
 # year right after it is its year.
 _MONTH_NAMES = (
     "January",
@@ -726,15 +727,26 @@ def _periods(
 
 
 def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndarray:
-    """Which figures a subset word introduces as a part of a larger figure
-    ("including 300 without permits": frames.toml ``[subset]``)."""
-    if frames.subset_re is None:
-        return np.zeros(len(quotes), dtype=bool)
+    """Which figures are a part of a larger figure: introduced so by a subset word
+    ("including 300 without permits": frames.toml ``[subset]``), or limited to a
+    stretch of time near them ("80 deaths for the three deadliest days": ``[span]``)."""
     out = []
     for sentence, quote in zip(sentences, quotes, strict=True):
         at = _find_whole(sentence, quote)
-        out.append(at > 0 and frames.subset_re.search(sentence, 0, at) is not None)
+        part = at > 0 and (
+            frames.subset_re is not None
+            and frames.subset_re.search(sentence, 0, at) is not None
+        )
+        if not part and at >= 0 and frames.span_re is not None:
+            low = max(0, at - _SPAN_WINDOW)
+            high = at + len(quote) + _SPAN_WINDOW
+            part = frames.span_re.search(sentence, low, high) is not None
+        out.append(part)
     return np.array(out, dtype=bool)
+
+
+# How far from a figure a stretch of time limiting it may stand.
+_SPAN_WINDOW = 60
 
 
 def _subset_pairs(

@@ -123,8 +123,8 @@ class Claim:
     keywords: tuple[str, ...] = ()
     # The city the figure's article reports from, where it names one ("" if none).
     place: str = ""
-    # What the figure's clause says it came from, after a cause phrase ("31 died due
-    # to chronic illness": "chronic illness"); "" if none.
+    # What the figure's clause says it came from, after a cause phrase ("40 died due
+    # to gas poisoning": "gas poisoning"); "" if none.
     cause: str = ""
 
 

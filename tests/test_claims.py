@@ -657,6 +657,19 @@ def test_a_cause_phrase_after_a_figure_is_its_cause(text: str, cause: str) -> No
     assert only_claim(text).cause == cause
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Officials said 120 people died in the past 24 hours.", "24-hours"),
+        ("The toll was 80 deaths for the three deadliest days.", "three-days"),
+        ("The fire burned 9,000 acres in five days.", None),
+    ],
+)
+def test_a_limiting_stretch_of_time_is_part_of_the_scope(text, span) -> None:
+    scope = only_claim(text).scope
+    assert (span in scope) if span else not any(s.endswith("-days") for s in scope)
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c

@@ -431,6 +431,18 @@ def test_deaths_from_different_causes_stay_apart():
     subjects_apart(grouped, ("900", "1,200"), ("40", "35"))
 
 
+def test_a_toll_for_a_few_days_stays_apart_from_the_whole_toll():
+    grouped = grouped_texts(
+        {
+            "a": "At least 1,100 people died during the pilgrimage, officials said.",
+            "b": "Rescuers said 1,300 people died during the pilgrimage.",
+            "c": "A senior official said 570 people died during the two busiest days.",
+            "d": "Officials said 560 people died during the two busiest days.",
+        }
+    )
+    subjects_apart(grouped, ("1,100", "1,300"), ("570", "560"))
+
+
 def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
     grouped = grouped_texts(
         {

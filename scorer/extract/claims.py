@@ -149,11 +149,14 @@ class Frames:
     # Scope words that say how sure or how final a figure is, not what it covers ("so
     # far", "official", "overall"): grouping ignores them.
     status_words: frozenset[str] = frozenset()
+    # A stretch of time a figure is limited to ("for the three deadliest days", "in the
+    # past 24 hours"): frames.toml [span].
+    span_re: re.Pattern[str] | None = None
     # A phrase that says what the figure before it came from ("due to", "as a result
     # of"), and what follows it.
     cause_re: re.Pattern[str] | None = None
     # Words that make the scope word after them say what most of a figure is made of,
-    # not what it covers ("1,300 died, mostly unregistered pilgrims").
+    # not what it covers ("900 were laid off, mostly uninsured contractors").
     composition_words: frozenset[str] = frozenset()
     # What sums of money measure ([money] of frames.toml): noun phrase -> measure.
     money_measure_of: dict[str, str] = field(default_factory=dict)
@@ -309,6 +312,7 @@ def _load_frames(extra_file: str | None) -> Frames:
             w.lower() for w in data["scope"].get("composition", [])
         ),
         cause_re=_cause_pattern(data.get("cause", {}).get("openers", [])),
+        span_re=_span_pattern(data.get("span", {})),
         money_measure_of={
             _normal(form): measure
             for measure, forms in money.get("measures", {}).items()
@@ -451,7 +455,7 @@ def extract_claims(
     mentions = _inherit_units(
         mentions, sentence_of, predicates, res.frames, _count_units(res.units)
     )
-    # A predicate that counts people ("died") is not what a measure does: in "1,300
+    # A predicate that counts people ("died") is not what a measure does: in "300
     # died in temperatures exceeding 50C" the 50C measures the heat, not the dead.
     predicates = [
         "" if _measure_of_other_thing(m.quantity.unit, p, res.frames, res.units) else p
@@ -589,6 +593,44 @@ def after_anchor(text: str, start: int, frames: Frames) -> bool:
     return word is not None and word.group(1).lower() in frames.period_anchors
 
 
+def _span_pattern(spec: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """An opener, a count (digits or a number word) with a modifier before or after
+    it, and a unit of time, from frames.toml ``[span]``: "for the three deadliest days",
+    "in the past 24 hours", "in a single day" ("in five days" is how long something
+    took, and limits nothing)."""
+    if not spec.get("units") or not spec.get("modifiers"):
+        return None
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(spec.get(key, []), key=len)[::-1])
+
+    modifier = rf"(?:{words('modifiers')})\s+"
+    count = rf"(?P<count>\d+|{words('numbers')})\s+"
+    count2 = rf"(?P<count2>\d+|{words('numbers')})\s+"
+    return re.compile(
+        rf"\b(?:{words('openers')})\s+(?:the\s+)?"
+        rf"(?:(?:{modifier})+{count}(?:{modifier})*|{count2}(?:{modifier})+)"
+        rf"(?P<unit>{words('units')})\b",
+        re.IGNORECASE,
+    )
+
+
+def _spans(sentence: str, frames: Frames) -> list[tuple[int, int, str]]:
+    """The stretches of time the sentence limits figures to, as scope phrases of one
+    token ("for the three deadliest days": "three-days")."""
+    if frames.span_re is None:
+        return []
+    return [
+        (
+            m.start(),
+            m.end(),
+            f"{(m.group('count') or m.group('count2')).lower()}-"
+            f"{m.group('unit').lower()}",
+        )
+        for m in frames.span_re.finditer(sentence)
+    ]
+
+
 def _cause_pattern(openers: list[str]) -> re.Pattern[str] | None:
     """A cause opener of frames.toml ``[cause]``, then up to three words (what the
     cause is), an opening quote mark allowed between."""
@@ -611,8 +653,8 @@ _MAX_CAUSE_WORDS = 2
 
 def _cause(sentence: str, end: int, following: int | None, frames: Frames) -> str:
     """What the figure ending at ``end`` came from, where a cause phrase follows it in
-    its own clause, before any other figure ("31 dying due to chronic illnesses":
-    "chronic illnesses"): its first content words, lower-cased; "" if none."""
+    its own clause, before any other figure ("40 dying due to gas poisoning":
+    "gas poisoning"): its first content words, lower-cased; "" if none."""
     if frames.cause_re is None:
         return ""
     stop = len(sentence) if following is None else following
@@ -751,15 +793,15 @@ def _noun_before(
     return mention
 
 
-# A share's "of" phrase: "83% of the 1,301 deaths", "70 percent of policy renewals".
+# A share's "of" phrase: "64% of the 2,100 deaths", "40 percent of policy holders".
 _SHARE_OF_RE = re.compile(r"\s+of\s+((?:[\w'’.,-]+\s+){0,4}[\w'’-]+)")
 _SHARE_WORDS = 4
 
 
 def _share_of(mention: QuantityMention, text: str, res: Resources) -> QuantityMention:
     """A share with no counted noun takes the noun of what it is a share of, where the
-    first words of its "of" phrase name a noun of the synonym table ("83% of the 1,301
-    deaths" -> deaths, "82 percent of the events" -> events). The unit stays a
+    first words of its "of" phrase name a noun of the synonym table ("64% of the 2,100
+    deaths" -> deaths, "45 percent of the events" -> events). The unit stays a
     percentage; a phrase the table does not know leaves the share without a noun."""
     found = _SHARE_OF_RE.match(text, mention.end)
     if found is None:
@@ -1170,7 +1212,8 @@ def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
             phrase
             for phrase in _phrases(words, openers, frames.scopes)
             if _word_before(sentence, phrase[0]) not in frames.composition_words
-        ],
+        ]
+        + _spans(sentence, frames),
         times=_times(sentence),
         has_month=_MONTH_NAME_RE.search(sentence) is not None,
         names=_names(sentence, frames),
