@@ -169,8 +169,8 @@ class GroupConfig(_Section):
     part_penalty: Unit = Field(
         0.1,
         description="Distance added between a figure that is a part (the people of "
-        "one country: '658 of the dead were Egyptians'; one name of a breakdown: "
-        "'eight from the Palisades Fire') and one that names none, where the block "
+        "one country: '412 of the dead were Peruvians'; one name of a breakdown: "
+        "'eight from the Ridge Fire') and one that names none, where the block "
         "holds two parts or more: such a figure is more likely a part than the total.",
     )
     subset_penalty: Unit = Field(

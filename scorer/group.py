@@ -8,8 +8,8 @@ clustering on cosine distance, cut at ``group.threshold``. Claims are blocked by
 first (troops never join usd), and a block larger than ``max_block`` is split further by
 counted noun, so that cost stays far below quadratic in the corpus. Pairs that say
 different things happened (died, attended), count people of different countries ("130
-Peruvians", "38 Chileans", "658 of the dead were Egyptians"), belong to different names
-of one breakdown ("eight from the Palisades Fire and 16 from the Eaton Fire", and the 24
+Peruvians", "38 Chileans", "412 of the dead were Peruvians"), belong to different names
+of one breakdown ("eight from the Ridge Fire and 16 from the Creek Fire", and the 24
 they add up to: ``own_actor``) or cover different extents ("county-level" against
 "statewide", from the ``extent`` table of frames.toml; one city's figure against another
 city's or the nation's, cities from data/cities.txt) or count an earlier time than their
@@ -440,8 +440,8 @@ def _per_clause(
 
 def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
     """The country of a people named in the plural in the figure's own clause
-    ("658 of the dead were Egyptians", "Egyptians accounted for 658 deaths", "the
-    toll among Egyptians stands at 31"): whom the figure counts. "" where the clause
+    ("412 of the dead were Peruvians", "Peruvians accounted for 412 deaths", "the
+    toll among Peruvians stands at 27"): whom the figure counts. "" where the clause
     names no people, or two."""
     places = _places()
 
@@ -450,7 +450,7 @@ def _clause_peoples(sentences: list[str], quotes: list[str]) -> list[str]:
         peoples = {
             places[w[:-1].lower()]
             for w in words
-            # "Egyptians", not "turkeys": a people's name is capitalised.
+            # "Peruvians", not "turkeys": a people's name is capitalised.
             if w[:1].isupper()
             and w.endswith("s")
             and len(w) > 4
@@ -847,7 +847,7 @@ def _cause_conflicts(causes: list[str]) -> np.ndarray:
 
 
 def _name_conflicts(names: np.ndarray) -> np.ndarray:
-    """Pairs whose own names (``own_actor``: the Palisades Fire, the Eaton Fire)
+    """Pairs whose own names (``own_actor``: the Ridge Fire, the Creek Fire)
     differ, unless the words of one are all words of the other ("palisades" is
     "palisades fire" said shorter)."""
 

@@ -168,7 +168,7 @@ def copy_groups(near_copies: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 def _is_proper_name(name: str) -> bool:
-    """Whether an unregistered source's name is a proper name ("AccuWeather",
+    """Whether an unregistered source's name is a proper name ("WeatherDesk",
     "Verisk", "Gallagher Re", "UCLA report") rather than a description that opened a
     sentence ("Preliminary estimates", "Local reports"): one word, or a capital beyond
     the first letter of the first word."""
@@ -183,7 +183,7 @@ def voice_of(
 ) -> str:
     """The independent voice a claim speaks with.
 
-    A named origin is its own voice, registered or not ("AccuWeather" quoted by two
+    A named origin is its own voice, registered or not ("WeatherDesk" quoted by two
     outlets is one firm). An anonymous origin ("diplomats", or an unregistered
     description such as "a monthly update") is only as independent as the chain that
     carries it, so the chain's named links stay in the key. An unattributed claim is

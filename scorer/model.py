@@ -112,7 +112,7 @@ class Claim:
     predicate: str = ""
     actors: tuple[str, ...] = ()
     # The name the figure's own phrase leads to where its sentence has other figures
-    # ("eight from the Palisades Fire"): a figure of another such name is another
+    # ("eight from the Ridge Fire"): a figure of another such name is another
     # quantity.
     own_actor: str = ""
     scope: tuple[str, ...] = ()

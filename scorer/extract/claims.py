@@ -70,7 +70,7 @@ _SCOPE_WINDOW = 60
 _ACTOR_WINDOW = 80
 _MAX_NAME_WORDS = 4  # longer capitalised runs are headlines, not names
 # How many words may lead from a figure to a name that is its own ("eight from the
-# Palisades Fire"), with none of these breaks between them.
+# Ridge Fire"), with none of these breaks between them.
 _OWN_NAME_WORDS = 5
 # How far after a title its holder's name may start ("Supt. Larry Snelling").
 _TITLE_GAP = 3
@@ -86,7 +86,7 @@ _SOURCE_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 # "15,000 by Metro Transit's count": "by" leads to a source only before such a noun
-# ("eight by the Palisades Fire" names a part).
+# ("eight by the Ridge Fire" names a part).
 _BY_RE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _COUNTED_BY_RE = re.compile(
     r"(?:['’]s?)?\s+(?:count|counts|estimate|estimates|tally|figure|figures|numbers)\b",
@@ -1363,7 +1363,7 @@ def _names(sentence: str, frames: Frames) -> list[tuple[int, int, str, list[str]
 def _mostly(words: list[str], sources: set[str], strictly: bool = False) -> bool:
     """Whether half the name's words (``strictly``: more than half) are a source's:
     the name is that source. A breakdown's part asks for more than half, so that
-    "Palisades Fire" is not the source "Cal Fire"."""
+    "Ridge Fire" is not the source "Cal Fire"."""
     shared = sum(w in sources for w in words) * 2
     return shared > len(words) if strictly else shared >= len(words)
 
@@ -1400,8 +1400,8 @@ def _own_name(
     frame: _SentenceFrame, end: int, next_figure: int, sources: set[str]
 ) -> str:
     """The name a figure's own phrase leads to before the sentence's next figure
-    (which starts at ``next_figure``): "eight from the Palisades Fire", "5,316
-    structures were destroyed in the Palisades Fire and more than 5,000 in ..."; ""
+    (which starts at ``next_figure``): "eight from the Ridge Fire", "2,140
+    structures were destroyed in the Ridge Fire and more than 1,000 in ..."; ""
     if none is that close, or a clause break comes first."""
     for n_start, n_end, lowered, words in frame.names:
         if not end <= n_start < next_figure:
@@ -1492,7 +1492,7 @@ def _breakdowns(
     claims: list[Claim], owns: list[str], sentence_of: list[int]
 ) -> list[Claim]:
     """A sentence that gives figures for two or more different names, each after
-    its own figure ("eight from the Palisades Fire and 16 from the Eaton Fire"), is
+    its own figure ("eight from the Ridge Fire and 16 from the Creek Fire"), is
     a breakdown: each such figure is about its name first (``own_actor``; the other
     parts' names leave its actors), and a figure of the sentence that those parts add
     up to ("All 24 fatalities ..., with eight from ... and 16 from ...") is their
