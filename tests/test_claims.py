@@ -549,6 +549,13 @@ def test_a_place_before_a_bare_figure_is_not_what_it_counts(text) -> None:
     assert claim.quantity.unit != "places"
 
 
+def test_a_noun_naming_who_reported_is_not_what_a_bare_figure_counts() -> None:
+    claim = only_claim(
+        "The new deaths bring the total reported so far by several provinces to 90."
+    )
+    assert claim.noun != "places" and claim.quantity.unit != "places"
+
+
 def test_a_toll_after_a_place_phrase_still_counts_deaths() -> None:
     claim = only_claim("In the capital the death toll rose to 26.")
     assert (claim.noun, claim.predicate) == ("people", "die")

@@ -141,6 +141,9 @@ class Frames:
     extents: dict[str, str]  # phrase (lower case) -> the extent it names
     extent_re: re.Pattern[str]  # any of those phrases
     local_bodies: frozenset[str] = frozenset()  # "police" in "Denver police"
+    # That open a phrase naming who acted, not what is counted: "by" in "the total
+    # reported by several regions rose to 90".
+    agent_prepositions: frozenset[str] = frozenset()
     city_modifiers: frozenset[str] = frozenset()  # "downtown" in "in downtown Denver"
     # A city right before a hosting verb, at the end of the text before a figure
     # ("Leeds had an estimated 8,000 ...").
@@ -287,6 +290,9 @@ def _load_frames(extra_file: str | None) -> Frames:
         ),
         noun_links=frozenset(
             w.lower() for w in data.get("noun_before", {}).get("links", [])
+        ),
+        agent_prepositions=frozenset(
+            w.lower() for w in data.get("noun_before", {}).get("agent_prepositions", [])
         ),
         place_prepositions=frozenset(
             w.lower() for w in data.get("noun_before", {}).get("place_prepositions", [])
@@ -934,15 +940,16 @@ _PLACE_PHRASE_WORDS = 4
 
 def _in_place_phrase(words: list[str], at: int, frames: Frames) -> bool:
     """Whether the noun at ``at`` (of ``words``, read backwards from the figure) closes
-    a phrase of place or time ("the toll in the hill villages rose to 140", "deaths
-    across the provinces reached 90"): a preposition of frames.toml ``[noun_before]
-    place_prepositions`` opens it within a few words, with no punctuation between.
-    Such a noun says where, not what is counted. A determiner not right after such a
-    preposition starts the noun's own phrase ("in the capital the death toll rose to
-    26": the toll is counted)."""
+    a phrase of place, time or agent ("the toll in the hill villages rose to 140",
+    "deaths across the provinces reached 90", "the total reported by several regions
+    rose to 90"): a preposition of frames.toml ``[noun_before] place_prepositions`` or
+    ``agent_prepositions`` opens it within a few words, with no punctuation between.
+    Such a noun says where or who, not what is counted. A determiner not right after
+    such a preposition starts the noun's own phrase ("in the capital the death toll
+    rose to 26": the toll is counted)."""
     window = words[at + 1 : at + 1 + _PLACE_PHRASE_WORDS]
     for i, word in enumerate(window):
-        if word in frames.place_prepositions:
+        if word in frames.place_prepositions or word in frames.agent_prepositions:
             return True
         if not word[0].isalpha():
             return False
