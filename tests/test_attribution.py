@@ -512,3 +512,27 @@ def test_attribute_accepts_any_text(text, start):
     doc = Document(id="p", text=text, outlet="pub.test")
     (attribution,) = attribute(doc, [(start, start + 1)], REGISTRY)
     assert attribution is None or attribution.links[0].name == "pub.test"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Flood Observatory has been mapping river levels since 2010. Last "
+            "week we published our monthly update. Our estimates suggest that 40,000 "
+            "homes were flooded.",
+            ["example.com", "Flood Observatory"],
+        ),
+        # A person's title opening a sentence is no author of the text's "we".
+        (
+            "The Minister has visited the valley. Our estimates suggest that 40,000 "
+            "homes were flooded.",
+            ["example.com"],
+        ),
+        ("Our estimates suggest that 40,000 homes were flooded.", ["example.com"]),
+    ],
+)
+def test_first_person_words_speak_for_the_organisation_the_text_opens_with(
+    text, expected
+):
+    assert chain_of(text, "40,000") == expected

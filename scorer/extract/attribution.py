@@ -154,6 +154,9 @@ class _Lexicon:
     cue_roles: Mapping[str, _CueRole]
     forward_by_first: Mapping[str, tuple[str, ...]]  # first word -> cues, as listed
     headline_re: re.Pattern[str]
+    # A sentence opening with an organisation as its subject ("The Flood Observatory
+    # has ..."), whose first-person words after it speak for it.
+    author_re: re.Pattern[str] | None = None
     memo: dict[tuple[str, str], Any] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -490,6 +493,7 @@ def _compile_lexicon(
             _words(participles),
             _words(nouns.get("from", [])),
         ),
+        author_re=_author_pattern(words.get("author_verbs", [])),
         headline_re=re.compile(
             r"^((?:[A-Z][\w&.’'-]*)(?:[ \t]+[A-Z][\w&.’'-]*){0,3}):"
             r"[ \t]+(?=[A-Z]\S*(?:[ \t]+\S+){2})",
@@ -499,6 +503,20 @@ def _compile_lexicon(
             rf"\b(?:that|{_alternation(words.get('number_words', []))})\b|\d|[:\"“”‘]",
             re.I,
         ),
+    )
+
+
+def _author_pattern(verbs: Iterable[str]) -> re.Pattern[str] | None:
+    """ "The" and a run of capitalised words opening a sentence or paragraph, then one
+    of ``verbs`` (cues.toml ``author_verbs``): the run is the sentence's subject."""
+    verbs = list(verbs)
+    if not verbs:
+        return None
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+"
+        r"((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|on|and)\s+)?){0,5}[A-Z][\w’'&-]*)\s+"
+        rf"(?:{_alternation(verbs)})\b",
+        re.M,
     )
 
 
@@ -950,6 +968,11 @@ class _Sentence:
     speaker: tuple[Link, ...] = ()  # the speaker of its transcript turn, if any
 
 
+# How far before first-person words the sentence introducing the organisation they
+# speak for may open.
+_AUTHOR_REACH = 1500
+
+
 @dataclass(slots=True)
 class _Context:
     """What one segment of a document has said so far: mentions, names, acronyms."""
@@ -972,6 +995,31 @@ class _Context:
             if start <= pos < end:
                 return link
         return None
+
+    def author_at(self, pos: int) -> Link | None:
+        """The organisation the text speaks for at ``pos``, where first-person words
+        ("we published", "our estimates") follow soon after a sentence opening with
+        that organisation as its subject ("The Flood Observatory has been collecting
+        data ... we estimate"): a name the registry lists, or whose words make it an
+        organisation (not a person, an outlet or the publisher). None if no such
+        sentence opens within ``_AUTHOR_REACH`` characters before."""
+        lex = self.registry.lexicon
+        if lex.author_re is None:
+            return None
+        found = None
+        low = max(self.start, pos - _AUTHOR_REACH)
+        for match in lex.author_re.finditer(self.text, low, pos):
+            found = match.group(1)
+        if found is None:
+            return None
+        info = self.registry.describe(found)
+        # An organisation: listed as a primary source, or named like one (a person's
+        # title, "The Minister has ...", is not the text's author).
+        if info.kind != "primary" or _is_publisher(
+            info.name, self.publisher, self.registry
+        ):
+            return None
+        return Link(info.name, info.kind)
 
     def person_before(self, pos: int) -> tuple[int, str] | None:
         """The last full person name written before ``pos``."""
@@ -2415,7 +2463,7 @@ def _resolve(source: _Source, ctx: _Context) -> None:
     first = low.split()[0]
     if first in lex.first_person and len(low.split()) <= 2:
         # "our estimates": the text speaks for itself, or the speaker of its turn.
-        speaker = ctx.speaker_at(source.start)
+        speaker = ctx.speaker_at(source.start) or ctx.author_at(source.start)
         source.link = speaker or Link(ctx.publisher, "publisher")
         return
     if first in lex.second_person and len(low.split()) <= 2:
