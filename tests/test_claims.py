@@ -677,8 +677,15 @@ def test_a_limiting_stretch_of_time_is_part_of_the_scope(text, span) -> None:
     assert (span in scope) if span else not any(s.endswith("-days") for s in scope)
 
 
-def test_scope_words_after_a_shares_base_narrow_the_share_not_the_base() -> None:
-    claims = claims_of("Officials said 64% of the 2,100 deaths were uninsured workers.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 64% of the 2,100 deaths were uninsured workers.",
+        "Officials said deaths reached 2,100, with 64% being uninsured workers.",
+    ],
+)
+def test_scope_words_after_a_shares_base_narrow_the_share_not_the_base(text) -> None:
+    claims = claims_of(text)
     share = next(c for c in claims if c.quantity.low == 64)
     base = next(c for c in claims if c.quantity.low == 2_100)
     assert "uninsured" in share.scope and "uninsured" not in base.scope

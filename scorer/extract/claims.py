@@ -551,8 +551,7 @@ def extract_claims(
                     frame,
                     local_start,
                     local_end,
-                    position > 0
-                    and _share_of_next(mentions[position - 1], mention, doc.text),
+                    _scope_until(mentions, position, sentence_of, doc.text, s_start),
                 )
                 + _times_referred_to(
                     frame, local_start, doc.text, sentences, index, res.frames
@@ -1347,16 +1346,39 @@ def _share_of_next(share: QuantityMention, figure: QuantityMention, text: str) -
     )
 
 
+def _scope_until(
+    mentions: list[QuantityMention],
+    i: int,
+    sentence_of: list[int],
+    text: str,
+    sentence_start: int,
+) -> int | None:
+    """Where, in its sentence, the scope words of figure ``i`` end when a share takes
+    those after it: the figure's end if it is what the share before it is of ("64% of
+    the 2,100 deaths were uninsured"), the share's start if a share of it follows
+    ("2,100 died, with 64% uninsured"); None otherwise."""
+    figure = mentions[i]
+    if i > 0 and _share_of_next(mentions[i - 1], figure, text):
+        return figure.end - sentence_start
+    if (
+        i + 1 < len(mentions)
+        and sentence_of[i + 1] == sentence_of[i]
+        and mentions[i + 1].quantity.unit == SHARE_UNIT
+        and figure.quantity.unit != SHARE_UNIT
+    ):
+        return mentions[i + 1].start - sentence_start
+    return None
+
+
 def _scope(
-    frame: _SentenceFrame, start: int, end: int, base_of_share: bool = False
+    frame: _SentenceFrame, start: int, end: int, until: int | None = None
 ) -> tuple[str, ...]:
-    """The scope words within ``_SCOPE_WINDOW`` characters of the figure, its
-    sentence's time words and, where the sentence names one, the months near it. The
-    base of a share ("64% of the 2,100 deaths were uninsured") takes none of the words
-    after it: they narrow the share."""
+    """The scope words within ``_SCOPE_WINDOW`` characters of the figure (none past
+    ``until``: those of a share, :func:`_scope_until`), its sentence's time words and,
+    where the sentence names one, the months near it."""
     low, high = start - _SCOPE_WINDOW, end + _SCOPE_WINDOW
-    if base_of_share:
-        high = end
+    if until is not None:
+        high = min(high, until)
     found = [
         phrase
         for p_start, p_end, phrase in frame.scopes
