@@ -707,6 +707,8 @@ def _periods(
                 if not (m.start() < end and m.end() > at)
             ]
         year, month, distance = 0, 0, len(sentence) + 1
+        month_distance = len(sentence) + 1
+        nearest_month = (0, 0)
         for start, stop, named, named_month in found:
             if after_anchor(sentence, start, frames):
                 continue
@@ -714,6 +716,12 @@ def _periods(
             # On a tie (a month and its own year), the month tells more.
             if gap < distance or (gap == distance and named_month):
                 year, month, distance = named, named_month, gap
+            if named_month and gap < month_distance:
+                nearest_month, month_distance = (named, named_month), gap
+        # A month of the year named nearest tells more than the year ("over the last
+        # year, 3 million marched in April").
+        if year and not month and nearest_month[0] == year:
+            month = nearest_month[1]
         if not found and scope:
             taken = [int(y) for y in _YEAR.findall(scope) if y not in sentence]
             year = max(taken, default=0)

@@ -403,19 +403,25 @@ def test_an_earlier_months_figure_stays_apart_and_counts_at_that_time():
         {
             "a": "About 5 million people marched on Saturday, organisers said. The "
             "rallies in April drew 3 million people, researchers said.",
-            "b": "Police said 4 million people joined the Women's March on Saturday.",
+            "b": "Police said 4 million people joined the Freedom March on Saturday.",
             "c": "Looking back, researchers said 2 million people marched on April 5.",
+            # The month tells more than the year of "the last year" nearer the figure.
+            "d": "Over the last year, about 2.5 million people marched in April.",
         },
         {
             "a": dt.date(2025, 6, 15),
             "b": dt.date(2025, 6, 16),
             "c": dt.date(2025, 8, 20),
+            "d": dt.date(2025, 6, 18),
         },
     )
-    subjects_apart(grouped, ("5 million",), ("3 million", "2 million"))
+    subjects_apart(
+        grouped, ("About 5 million",), ("3 million", "2 million", "2.5 million")
+    )
     as_of = dict(zip(grouped["quote"], grouped["as_of"], strict=True))
     assert as_of["3 million people"] == as_of["2 million people"] == "2025-04-01"
-    # "the Women's March" names no month: its figure is of the story's own time.
+    assert as_of["about 2.5 million people"] == "2025-04-01"
+    # "the Freedom March" names no month: its figure is of the story's own time.
     assert as_of["About 5 million people"] == as_of["4 million people"] == ""
 
 
