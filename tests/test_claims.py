@@ -691,6 +691,17 @@ def test_scope_words_after_a_shares_base_narrow_the_share_not_the_base(text) -> 
     assert "uninsured" in share.scope and "uninsured" not in base.scope
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("In the valley the median home value is over $900,000.", ""),
+        ("The damaged bridge was valued at $40 million.", "cost"),
+    ],
+)
+def test_a_value_is_what_something_is_worth_not_what_it_cost(text, predicate):
+    assert only_claim(text).predicate == predicate
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c
