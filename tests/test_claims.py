@@ -702,6 +702,19 @@ def test_a_value_is_what_something_is_worth_not_what_it_cost(text, predicate):
     assert only_claim(text).predicate == predicate
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The storm damaged or destroyed at least 4,000 homes.", "damage_or_destroy"),
+        ("The storm destroyed at least 2,500 homes.", "destroy"),
+        ("The storm damaged at least 1,500 homes.", "damage"),
+        ("Officials said 40 people were killed or wounded.", "casualty"),
+    ],
+)
+def test_a_count_of_two_outcomes_together_has_its_own_predicate(text, predicate):
+    assert only_claim(text).predicate == predicate
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c

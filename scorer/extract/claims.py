@@ -1313,9 +1313,10 @@ def _predicate(
     """The predicate nearest the number, one in the number's own clause before one
     past a clause break ("held in 300 towns, with organisers claiming 90,000
     marchers": "held" is the towns' verb); a verb of change only if nothing
-    else. A predicate before a clause break is none of a figure whose own clause has a
-    verb of its own, a verb of speech (``speech_verbs``: "claiming")."""
-    best: tuple[bool, int, str] | None = None
+    else; at one distance, the longer phrase. A predicate before a clause break is
+    none of a figure whose own clause has a verb of its own, a verb of speech
+    (``speech_verbs``: "claiming")."""
+    best: tuple[bool, bool, int, int, str] | None = None
     for p_start, p_end, phrase in frame.predicates:
         lemma = frames.predicate_of[phrase]
         distance = abs(start - p_end if p_end <= start else p_start - end)
@@ -1325,10 +1326,18 @@ def _predicate(
             own_clause = between[breaks[-1].end() :].lower()
             if not speech_verbs.isdisjoint(_CLAUSE_WORD_RE.findall(own_clause)):
                 continue
-        candidate = (lemma in frames.weak_predicates, bool(breaks), distance, lemma)
+        # At one distance the longer phrase wins: "damaged or destroyed" over
+        # "destroyed".
+        candidate = (
+            lemma in frames.weak_predicates,
+            bool(breaks),
+            distance,
+            p_start - p_end,
+            lemma,
+        )
         if best is None or candidate < best:
             best = candidate
-    return best[3] if best else ""
+    return best[4] if best else ""
 
 
 _CLAUSE_WORD_RE = re.compile(r"[a-z]+")
