@@ -464,11 +464,11 @@ def _locate(
             return f"--set {set_keys[loc[:n]]}"
     if not text:
         return where
-    line = _find_line(text, loc)
+    line = find_line(text, loc)
     return f"{where}:{line}" if line else where
 
 
-def _find_line(text: str, loc: tuple[str, ...]) -> int | None:
+def find_line(text: str, loc: tuple[str, ...]) -> int | None:
     """The line of ``loc`` in a TOML text: its ``key =`` line under the right table."""
     table: tuple[str, ...] = ()
     best: int | None = None

@@ -267,6 +267,15 @@ def test_bad_config_file_fails_before_reading_the_corpus(tmp_path) -> None:
                 "expected a whole number of years, found 'one'",
             ],
         ),
+        # A list given as one word, and a number where words belong.
+        (
+            '[span]\nunits = "days"\n\n[cause]\nopeners = 5\n',
+            [
+                "cues.toml:2: [span] units: expected a list of words, found 'days'",
+                "cues.toml:5: [cause] openers: expected a list of words, found 5",
+            ],
+        ),
+        ("[span\n", ["not valid TOML"]),
     ],
 )
 def test_a_bad_cues_file_fails_before_reading(tmp_path, cues_text, expected) -> None:

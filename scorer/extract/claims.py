@@ -218,6 +218,57 @@ def load_frames(extra_file: str | None = None) -> Frames:
     return _load_frames(extra_file)
 
 
+def _merge_cues(data: dict, extra_file: str) -> None:
+    """Add a user's cues file to the packaged frames (``data``): lists are extended,
+    tables merged, single phrases set. A value of another shape than the packaged
+    one (a list given as a string, a number) is a ConfigError naming the file, line
+    and key, what was expected and what was found."""
+    from scorer.config import find_line
+
+    text = Path(extra_file).read_text(encoding="utf-8")
+    try:
+        extra = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{extra_file}: not valid TOML: {exc}"]) from None
+    problems = []
+
+    def problem(loc: tuple[str, ...], expected: str, found: object) -> None:
+        line = find_line(text, loc)
+        where = f"{extra_file}:{line}" if line else extra_file
+        problems.append(
+            f"{where}: [{loc[0]}] {'.'.join(loc[1:]) or '(the section)'}: expected "
+            f"{expected}, found {found!r}"
+        )
+
+    def is_words(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(w, str) for w in value)
+
+    for section, values in extra.items():
+        if not isinstance(values, dict):
+            problem((section,), "a table of cue lists", values)
+            continue
+        target = data.setdefault(section, {})
+        for key, words in values.items():
+            packaged = target.get(key)
+            if isinstance(words, str) and not isinstance(packaged, list | dict):
+                target[key] = words  # a table of phrase = name ([extent])
+            elif isinstance(words, dict) and not isinstance(packaged, list | str):
+                target[key] = {**(packaged or {}), **words}  # word = name
+            elif is_words(words) and not isinstance(packaged, dict | str):
+                target[key] = list(packaged or []) + list(words)
+            else:
+                expected = (
+                    "a list of words"
+                    if isinstance(packaged, list) or packaged is None
+                    else "a table"
+                    if isinstance(packaged, dict)
+                    else "a phrase"
+                )
+                problem((section, key), expected, words)
+    if problems:
+        raise ConfigError(problems)
+
+
 @lru_cache(maxsize=8)
 def _load_frames(extra_file: str | None) -> Frames:
     data = tomllib.loads(
@@ -226,18 +277,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         .read_text(encoding="utf-8")
     )
     if extra_file:
-        extra = tomllib.loads(Path(extra_file).read_text(encoding="utf-8"))
-        for section, values in extra.items():
-            if not isinstance(values, dict):
-                continue
-            target = data.setdefault(section, {})
-            for key, words in values.items():
-                if isinstance(words, str):  # a table of phrase = name ([extent])
-                    target[key] = words
-                elif isinstance(words, dict):  # an inline table: word = name
-                    target[key] = {**target.get(key, {}), **words}
-                else:
-                    target[key] = list(target.get(key, [])) + list(words)
+        _merge_cues(data, extra_file)
     where = "frames.toml" + (f" + {extra_file}" if extra_file else "")
     predicate_of: dict[str, str] = {}
     clashes = []
