@@ -587,10 +587,8 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
 
 # A year as a word: not inside a figure ("$2020", "12,020", "2020s", "2020%").
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
-# A month as a date names it: after a word that opens a time ("in April", "since
-# March", "early June") or before a day or year ("April 5", "June 2024"), which keeps
-# out the nouns spelled like months ("the Freedom March", "May" the modal verb). A
-# year right after it is its year.
+# The months, as a date writes them; frames.toml ``[period] month_openers`` says after
+# which words a bare month is read (frames.month_re).
 _MONTH_NAMES = (
     "January",
     "February",
@@ -604,15 +602,6 @@ _MONTH_NAMES = (
     "October",
     "November",
     "December",
-)
-_MONTH_ALTERNATION = "|".join(_MONTH_NAMES)
-_MONTH = re.compile(
-    r"\b(?:in|on|by|since|until|till|through|from|to|during|early|late|mid|last|this|"
-    r"next|of)\s+(?:mid-)?"
-    rf"(?P<month>{_MONTH_ALTERNATION})\b"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<dated>{_MONTH_ALTERNATION})(?=\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d\b))"
-    r"(?:\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<dated_year>(?:19|20)\d\d)\b)?"
 )
 _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
@@ -693,7 +682,7 @@ def _periods(
                 offset = frames.periods.get(phrase_key(m.group(0)))
                 if offset is not None:
                     found.append((m.start(), m.end(), base + offset, 0))
-        if story_month:
+        if story_month and frames.month_re is not None:
             found += [
                 (
                     # Where the month starts: an opening "since" stays before it,
@@ -703,7 +692,7 @@ def _periods(
                     int(m.group("year") or m.group("dated_year") or story),
                     _MONTH_NUMBER[m.group("month") or m.group("dated")],
                 )
-                for m in _MONTH.finditer(sentence)
+                for m in frames.month_re.finditer(sentence)
                 if not (m.start() < end and m.end() > at)
             ]
         year, month, distance = 0, 0, len(sentence) + 1

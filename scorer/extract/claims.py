@@ -177,6 +177,8 @@ class Frames:
     periods: dict[str, int] = field(default_factory=dict)
     period_re: re.Pattern[str] | None = None
     period_anchors: frozenset[str] = frozenset()  # "since" in "since 2015"
+    # A month as a date names it (:func:`_month_pattern`): "in April", "April 5".
+    month_re: re.Pattern[str] | None = None
     # Words by which a sentence refers back to what the sentence before told ("those
     # fires"): a figure of a sentence naming no time takes that sentence's.
     back_reference_re: re.Pattern[str] | None = None
@@ -379,6 +381,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         period_anchors=frozenset(
             w.lower() for w in data.get("period", {}).get("anchors", [])
         ),
+        month_re=_month_pattern(data.get("period", {}).get("month_openers", [])),
         back_reference_re=_phrase_pattern(
             data.get("period", {}).get("back_references", [])
         ),
@@ -642,6 +645,23 @@ def after_anchor(text: str, start: int, frames: Frames) -> bool:
     short look back: a long sentence must not cost a scan from its start per year.)"""
     word = _LAST_WORD_RE.search(text, max(0, start - _ANCHOR_LOOK_BACK), start)
     return word is not None and word.group(1).lower() in frames.period_anchors
+
+
+def _month_pattern(openers: list[str]) -> re.Pattern[str] | None:
+    """A month after one of ``openers`` ("in April", "since March", "early June") or
+    before a day or year ("April 5", "June 2024"), which keeps out the nouns spelled
+    like months ("the Freedom March", "May" the modal verb); a year right after it
+    is its year (groups ``month``/``year``, or ``dated``/``dated_year``)."""
+    if not openers:
+        return None
+    months = _NAMED_MONTHS + "|May"
+    day = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?"
+    return re.compile(
+        rf"\b(?:{'|'.join(re.escape(o) for o in openers)})\s+(?:mid-)?"
+        rf"(?P<month>{months})\b{day}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+        rf"|\b(?P<dated>{months})(?=\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d\b))"
+        rf"(?:\.?{day})(?:,?\s+(?P<dated_year>(?:19|20)\d\d)\b)?"
+    )
 
 
 def _span_pattern(spec: dict[str, list[str]]) -> re.Pattern[str] | None:
