@@ -137,7 +137,7 @@ def _fields(
             [
                 " ".join(
                     [p for p in _split(v) if p not in status_words]
-                    + [f"cause_{w[:_STEM]}" for w in cause.split()]
+                    + [f"cause_{stem}" for stem in _cause_stems(cause)]
                 )
                 for v, cause in zip(
                     _texts(claims["scope"]),
@@ -587,23 +587,6 @@ def _extents(sentences: list[str], quotes: list[str], frames: Frames) -> list[st
 
 # A year as a word: not inside a figure ("$2020", "12,020", "2020s", "2020%").
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d\d(?![\w%])")
-# The months, as a date writes them; frames.toml ``[period] month_openers`` says after
-# which words a bare month is read (frames.month_re).
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
 
 def _story_year(
@@ -651,7 +634,7 @@ def _periods(
     sentence it refers back to: "Together, those storms cost $9bn"). "" for a figure
     of the story's own time or later, or with no time phrase. A time after an anchor
     word ("since 2015", "since April") is a point of comparison and is not read."""
-    from scorer.extract.claims import after_anchor, phrase_key
+    from scorer.extract.claims import MONTH_NUMBER, after_anchor, phrase_key
 
     doc_year = {
         d: int(p[:4]) for d, p in zip(doc_ids, published, strict=True) if _YEAR.match(p)
@@ -690,7 +673,7 @@ def _periods(
                     m.start("month") if m.group("month") else m.start(),
                     m.end(),
                     int(m.group("year") or m.group("dated_year") or story),
-                    _MONTH_NUMBER[m.group("month") or m.group("dated")],
+                    MONTH_NUMBER[m.group("month") or m.group("dated")],
                 )
                 for m in frames.month_re.finditer(sentence)
                 if not (m.start() < end and m.end() > at)
@@ -822,6 +805,11 @@ def _label_conflicts(labels: np.ndarray) -> np.ndarray:
     return named[:, None] & named[None, :] & (labels[:, None] != labels[None, :])
 
 
+def _cause_stems(cause: str) -> list[str]:
+    """A cause's words cut to their stems ("illness" and "illnesses" meet)."""
+    return [word[:_STEM] for word in cause.split()]
+
+
 def _cause_conflicts(causes: list[str]) -> np.ndarray:
     """Pairs whose figures both name a cause and share no word of it (stemmed): deaths
     due to heart failure are never the deaths due to gas poisoning, while "extreme
@@ -829,9 +817,9 @@ def _cause_conflicts(causes: list[str]) -> np.ndarray:
     n = len(causes)
     vocabulary: dict[str, int] = {}
     cells = [
-        (i, vocabulary.setdefault(w[:_STEM], len(vocabulary)))
+        (i, vocabulary.setdefault(stem, len(vocabulary)))
         for i, cause in enumerate(causes)
-        for w in cause.split()
+        for stem in _cause_stems(cause)
     ]
     if not cells:
         return np.zeros((n, n), dtype=bool)

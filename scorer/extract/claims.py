@@ -27,11 +27,25 @@ from scorer.extract.quantities import (
 from scorer.extract.sentences import split_sentences
 from scorer.model import SHARE_UNIT, Attribution, Claim, Document, Link, Quantity
 
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# A month's name -> its number in the year.
+MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 # Month names as a bare month is read ("hired in October"): "May" is left out, since it
 # is also a modal verb at the start of a sentence.
-_NAMED_MONTHS = (
-    "January|February|March|April|June|July|August|September|October|November|December"
-)
+_NAMED_MONTHS = "|".join(name for name in MONTH_NAMES if name != "May")
 _MONTHS = (
     f"{_NAMED_MONTHS.lower()}|may|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     "spring|summer|autumn|fall|winter"
@@ -641,10 +655,8 @@ def _times_referred_to(
 
 def after_anchor(text: str, start: int, frames: Frames) -> bool:
     """Whether the word right before ``start`` is a period anchor ("since" in "since
-    2015"): the year there is a point of comparison, not the figure's own time. (A
-    short look back: a long sentence must not cost a scan from its start per year.)"""
-    word = _LAST_WORD_RE.search(text, max(0, start - _ANCHOR_LOOK_BACK), start)
-    return word is not None and word.group(1).lower() in frames.period_anchors
+    2015"): the year there is a point of comparison, not the figure's own time."""
+    return word_before(text, start) in frames.period_anchors
 
 
 def _month_pattern(openers: list[str]) -> re.Pattern[str] | None:
@@ -654,7 +666,7 @@ def _month_pattern(openers: list[str]) -> re.Pattern[str] | None:
     is its year (groups ``month``/``year``, or ``dated``/``dated_year``)."""
     if not openers:
         return None
-    months = _NAMED_MONTHS + "|May"
+    months = "|".join(MONTH_NAMES)
     day = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?"
     return re.compile(
         rf"\b(?:{'|'.join(re.escape(o) for o in openers)})\s+(?:mid-)?"
@@ -741,8 +753,16 @@ def _cause(sentence: str, end: int, following: int | None, frames: Frames) -> st
     return " ".join(words)
 
 
-_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+# The last word of a text, and how far back it is looked for (a short look back: a
+# long sentence must not cost a scan from its start per lookup).
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
 _ANCHOR_LOOK_BACK = 24
+
+
+def word_before(text: str, at: int) -> str:
+    """The word right before position ``at`` of the text, lower-cased ("" if none)."""
+    match = _LAST_WORD_RE.search(text, max(0, at - _ANCHOR_LOOK_BACK), at)
+    return match.group(1).lower() if match else ""
 
 
 # How far before a number its reference word may stand ("an estimate of 8,000").
@@ -1283,7 +1303,7 @@ def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
         scopes=[
             phrase
             for phrase in _phrases(words, openers, frames.scopes)
-            if _word_before(sentence, phrase[0]) not in frames.composition_words
+            if word_before(sentence, phrase[0]) not in frames.composition_words
         ]
         + _spans(sentence, frames),
         times=_times(sentence),
@@ -1327,15 +1347,6 @@ def _times(sentence: str) -> list[str]:
     return [
         _SPACES_RE.sub(" ", m.group(0).lower()) for m in _TIME_RE.finditer(sentence)
     ]
-
-
-_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
-
-
-def _word_before(sentence: str, at: int) -> str:
-    """The word before position ``at`` of the sentence, lower-cased ("" if none)."""
-    match = _LAST_WORD_RE.search(sentence, max(0, at - 24), at)
-    return match.group(1).lower() if match else ""
 
 
 def _phrases(
