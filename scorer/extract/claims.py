@@ -622,8 +622,9 @@ def extract_claims(
                 cause=_cause(sentence, local_end, following, res.frames),
             )
         )
+    claims = _breakdowns(claims, owns, sentence_of)
     return _resolve_references(
-        doc.text, _breakdowns(claims, owns, sentence_of), res.frames
+        doc.text, _subject_parts(claims, claim_frames), res.frames
     )
 
 
@@ -1654,6 +1655,53 @@ def _breakdowns(
         if total is not None:
             out[total] = replace(claims[total], own_actor=TOTAL_OF_PARTS)
     return out
+
+
+def _subject_parts(claims: list[Claim], frames: list[_SentenceFrame]) -> list[Claim]:
+    """Once a document has broken a figure down by names (:func:`_breakdowns`: "17 in
+    the Ridge fire and 12 in the Creek fire"), a sentence that opens with one of those
+    names as its subject is about that part: "The Ridge fire ... burned 14,021 acres"
+    counts the Ridge fire's acres (``own_actor``), not the whole. A sentence naming
+    two of the parts speaks of more than one, and is left alone. ``frames``: each
+    claim's sentence."""
+    parts = {
+        c.own_actor for c in claims if c.own_actor and c.own_actor != TOTAL_OF_PARTS
+    }
+    if len(parts) < 2:
+        return claims
+    opening_part: dict[int, str] = {}
+    out = list(claims)
+    for i, (claim, frame) in enumerate(zip(claims, frames, strict=True)):
+        if claim.own_actor:
+            continue
+        key = id(frame)
+        if key not in opening_part:
+            opening_part[key] = _opening_part(frame, parts)
+        part = opening_part[key]
+        if part:
+            others = tuple(a for a in claim.actors if a != part)
+            out[i] = replace(claim, actors=(part, *others), own_actor=part)
+    return out
+
+
+def _opening_part(frame: _SentenceFrame, parts: set[str]) -> str:
+    """The part a sentence opens with as its subject, if it names no other part."""
+    opening = len(frame.text) - len(frame.text.lstrip(_SENTENCE_OPENING))
+    found = set()
+    first = ""
+    for n_start, _, _, words in frame.names:
+        named = {p for p in parts if _same_name(words, p.split())}
+        if n_start <= opening and named:
+            first = min(named)
+        found |= named
+    return first if len(found) == 1 else ""
+
+
+def _same_name(words: list[str], other: list[str]) -> bool:
+    """Whether the words of one name are all words of the other ("Ridge" and "the
+    Ridge Fire")."""
+    mine, theirs = set(words), set(other)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
 
 def _total_of(claims: list[Claim], named: list[int], members: list[int]) -> int | None:
