@@ -253,6 +253,27 @@ def test_parts_named_by_their_agents_are_a_breakdown() -> None:
     assert [c.own_actor for c in claims] == ["(total)", "palisades fire", "eaton fire"]
 
 
+@pytest.mark.parametrize(
+    ("opening", "own"),
+    [
+        ("The Ridge fire, which started later, burned through 14,000 acres.", "ridge"),
+        # A sentence about both parts is about neither alone.
+        ("The Ridge and Creek fires burned through 30,000 acres.", ""),
+        # A sentence that does not open with the part is not about it.
+        ("Crews said 30,000 acres burned near the Ridge fire.", ""),
+    ],
+)
+def test_a_sentence_opening_with_a_part_of_a_breakdown_is_about_that_part(
+    opening: str, own: str
+) -> None:
+    claims = claims_of(
+        "The fires killed 29 people, 17 in the Ridge fire and 12 in the Creek fire. "
+        + opening
+    )
+    acres = next(c for c in claims if c.quantity.unit == "acres")
+    assert acres.own_actor == own
+
+
 def test_a_part_equal_to_the_others_sum_is_still_a_part() -> None:
     claims = claims_of(
         "Officials said eight came from the Palisades Fire, eight from the Eaton "
@@ -689,6 +710,9 @@ def test_scope_words_after_a_shares_base_narrow_the_share_not_the_base(text) -> 
         ("The storm destroyed at least 2,500 homes.", "destroy"),
         ("The storm damaged at least 1,500 homes.", "damage"),
         ("Officials said 40 people were killed or wounded.", "casualty"),
+        # Plainer words for deaths and for a crowd.
+        ("The number of mortalities reached 1,400, the ministry said.", "die"),
+        ("Experts said between 8,000 and 12,000 filled the streets.", "attend"),
     ],
 )
 def test_a_figures_predicate_is_what_happened_to_what_it_counts(
