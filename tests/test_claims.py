@@ -261,6 +261,17 @@ def test_parts_named_by_their_agents_are_a_breakdown() -> None:
         ("The Ridge and Creek fires burned through 30,000 acres.", ""),
         # A sentence that does not open with the part is not about it.
         ("Crews said 30,000 acres burned near the Ridge fire.", ""),
+        # One that refers back to a sentence about a part is about that part.
+        (
+            "The Ridge fire began at dawn, with 30 homes lost. "
+            "This blaze burned 14,000 acres.",
+            "ridge",
+        ),
+        (
+            "The Ridge fire began at dawn, with 30 homes lost. "
+            "Crews say 14,000 acres burned.",
+            "",
+        ),
     ],
 )
 def test_a_sentence_opening_with_a_part_of_a_breakdown_is_about_that_part(

@@ -186,6 +186,9 @@ class Frames:
     reference_word_re: re.Pattern[str] = re.compile(r"(?!)")
     # Words right before a figure that make it a part of a larger one ([subset]).
     subset_re: re.Pattern[str] | None = None
+    # Words opening a sentence that refer back to the sentence before's subject
+    # ([breakdown] back_subjects: "This blaze killed 12").
+    back_subject_re: re.Pattern[str] | None = None
     # Phrases placing a figure in a year relative to its document's ([period]):
     # phrase (lower case) -> years from the document's year.
     periods: dict[str, int] = field(default_factory=dict)
@@ -391,6 +394,9 @@ def _load_frames(extra_file: str | None) -> Frames:
         },
         periods=periods,
         subset_re=_ending_pattern(data.get("subset", {}).get("before", [])),
+        back_subject_re=_opening_pattern(
+            data.get("breakdown", {}).get("back_subjects", [])
+        ),
         period_re=_phrase_pattern(periods),
         period_anchors=frozenset(
             w.lower() for w in data.get("period", {}).get("anchors", [])
@@ -427,6 +433,19 @@ def phrase_key(text: str) -> str:
     """How a phrase found by a :func:`_phrase_pattern` is looked up: lower case, one
     space between words, plain hyphens."""
     return " ".join(text.lower().split()).replace("\u2010", "-").replace("\u2011", "-")
+
+
+def _opening_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """Any of the phrases as whole words at the start of a text, after any opening
+    quotes or spaces; None for no phrases."""
+    if not phrases:
+        return None
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1]
+    )
+    return re.compile(
+        rf"[{re.escape(_SENTENCE_OPENING)}]*(?:{alternatives})(?![\w-])", re.IGNORECASE
+    )
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -624,7 +643,9 @@ def extract_claims(
         )
     claims = _breakdowns(claims, owns, sentence_of)
     return _resolve_references(
-        doc.text, _subject_parts(claims, claim_frames), res.frames
+        doc.text,
+        _subject_parts(claims, claim_frames, sentence_of, res.frames),
+        res.frames,
     )
 
 
@@ -1657,28 +1678,41 @@ def _breakdowns(
     return out
 
 
-def _subject_parts(claims: list[Claim], frames: list[_SentenceFrame]) -> list[Claim]:
+def _subject_parts(
+    claims: list[Claim],
+    frames: list[_SentenceFrame],
+    sentence_of: list[int],
+    lexicon: Frames,
+) -> list[Claim]:
     """Once a document has broken a figure down by names (:func:`_breakdowns`: "17 in
     the Ridge fire and 12 in the Creek fire"), a sentence that opens with one of those
     names as its subject is about that part: "The Ridge fire ... burned 14,021 acres"
-    counts the Ridge fire's acres (``own_actor``), not the whole. A sentence naming
-    two of the parts speaks of more than one, and is left alone. ``frames``: each
-    claim's sentence."""
+    counts the Ridge fire's acres (``own_actor``), not the whole; so is the sentence
+    right after it when it opens by referring back ("This blaze killed 12":
+    ``[breakdown] back_subjects``). A sentence naming two of the parts speaks of more
+    than one, and is left alone. ``frames`` and ``sentence_of``: each claim's
+    sentence and its index."""
     parts = {
         c.own_actor for c in claims if c.own_actor and c.own_actor != TOTAL_OF_PARTS
     }
     if len(parts) < 2:
         return claims
-    opening_part: dict[int, str] = {}
-    out = list(claims)
-    for i, (claim, frame) in enumerate(zip(claims, frames, strict=True)):
-        if claim.own_actor:
+    opening_part: dict[int, str] = {}  # sentence index -> the part it opens with
+    for frame, index in zip(frames, sentence_of, strict=True):
+        if index in opening_part:
             continue
-        key = id(frame)
-        if key not in opening_part:
-            opening_part[key] = _opening_part(frame, parts)
-        part = opening_part[key]
-        if part:
+        part = _opening_part(frame, parts)
+        if (
+            not part
+            and lexicon.back_subject_re is not None
+            and lexicon.back_subject_re.match(frame.text) is not None
+        ):
+            part = opening_part.get(index - 1, "")
+        opening_part[index] = part
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        part = opening_part[sentence_of[i]]
+        if part and not claim.own_actor:
             others = tuple(a for a in claim.actors if a != part)
             out[i] = replace(claim, actors=(part, *others), own_actor=part)
     return out
