@@ -833,8 +833,8 @@ def _cause_conflicts(causes: list[str]) -> np.ndarray:
 
 def _name_conflicts(names: np.ndarray) -> np.ndarray:
     """Pairs whose own names (``own_actor``: the Ridge Fire, the Creek Fire)
-    differ, unless the words of one are all words of the other ("palisades" is
-    "palisades fire" said shorter)."""
+    differ, unless the words of one are all words of the other ("ridge" is
+    "ridge fire" said shorter)."""
 
     def clash(a: str, b: str) -> bool:
         first, second = frozenset(a.split()), frozenset(b.split())

@@ -202,22 +202,22 @@ def test_a_share_takes_the_noun_of_what_it_is_a_share_of(text, noun) -> None:
             "Brokers pegged insured losses at $20bn-30bn, analysts said.",
             "insured losses",
         ),
-        ("The median home value there is over $2 million.", "home value"),
+        ("The median home value there is over $1.5 million.", "home value"),
         # The sentence's first word may be a capitalised kind-word.
         ("Insured losses could reach $30bn, Verisk said.", "insured losses"),
         # What caused the money is no kind of it.
-        ("The report put wildfire losses at $164bn.", "losses"),
-        ("Total wage losses are estimated to reach $297 million.", "wage losses"),
+        ("The report put wildfire losses at $120bn.", "losses"),
+        ("Total wage losses are estimated to reach $210 million.", "wage losses"),
         (
-            "Total property and capital losses could reach $95 billion.",
+            "Total property and capital losses could reach $70 billion.",
             "property capital losses",
         ),
         # After the sum, joined by "of" or "in".
-        ("CoreLogic estimated $35bn-45bn of insured losses to date.", "insured losses"),
+        ("CoreLogic estimated $33bn-41bn of insured losses to date.", "insured losses"),
         ("The storm caused $3bn in damage, the insurer said.", "losses"),
         # A measure word used as a verb names no measure; nor does a clause without one.
-        ("The fires could cost more than $250 billion, AccuWeather said.", ""),
-        ("The estimates were revised up from $200 billion on Monday.", ""),
+        ("The fires could cost more than $180 billion, WeatherDesk said.", ""),
+        ("The estimates were revised up from $140 billion on Monday.", ""),
     ],
 )
 def test_a_sum_of_money_takes_the_measure_its_clause_names(text, noun) -> None:
@@ -247,10 +247,10 @@ def test_said_up_to_is_still_a_speech_cue() -> None:
 
 def test_parts_named_by_their_agents_are_a_breakdown() -> None:
     claims = claims_of(
-        "The fires killed 24 people: eight by the Palisades Fire and 16 by the "
-        "Eaton Fire."
+        "The fires killed 24 people: eight by the Ridge Fire and 16 by the "
+        "Creek Fire."
     )
-    assert [c.own_actor for c in claims] == ["(total)", "palisades fire", "eaton fire"]
+    assert [c.own_actor for c in claims] == ["(total)", "ridge fire", "creek fire"]
 
 
 @pytest.mark.parametrize(
@@ -287,12 +287,12 @@ def test_a_sentence_opening_with_a_part_of_a_breakdown_is_about_that_part(
 
 def test_a_part_equal_to_the_others_sum_is_still_a_part() -> None:
     claims = claims_of(
-        "Officials said eight came from the Palisades Fire, eight from the Eaton "
+        "Officials said eight came from the Ridge Fire, eight from the Creek "
         "Fire and 16 from the Hurst Fire."
     )
     assert [c.own_actor for c in claims] == [
-        "palisades fire",
-        "eaton fire",
+        "ridge fire",
+        "creek fire",
         "hurst fire",
     ]
 
@@ -406,7 +406,7 @@ def test_a_report_stating_its_figures_does_not_speak_for_a_toll_after_it() -> No
 
 def test_the_report_named_again_is_the_report_named_before() -> None:
     claims = claims_of(
-        "A new report from the Harbour Institute puts losses at $95bn.\n\n"
+        "A new report from the Harbour Institute puts losses at $70bn.\n\n"
         "The mayor said 200 homes were lost.\n\n"
         "The report predicts a 0.5% fall in output this year."
     )
@@ -746,13 +746,13 @@ def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     ("text", "expected"),
     [
         (
-            "The Palisades and Eaton fires were 56% and 81% contained on Monday.",
-            ["palisades", "eaton"],
+            "The Ridge and Creek fires were 56% and 81% contained on Monday.",
+            ["ridge", "creek"],
         ),
         (
-            "Containment of the Palisades and Eaton fires stood at 11% and 15%, "
+            "Containment of the Ridge and Creek fires stood at 11% and 15%, "
             "respectively.",
-            ["palisades", "eaton"],
+            ["ridge", "creek"],
         ),
         # Names that are the figures' sources make no breakdown.
         (

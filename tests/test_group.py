@@ -355,11 +355,11 @@ def test_compatible_predicates_are_half_alike():
             # alike the rest of their frames (frames.toml [money]).
             {
                 "a": "Insurers put insured losses from the fires at $28bn, Verisk "
-                "said. The median home value in the area is over $2 million.",
+                "said. The median home value in the area is over $1.5 million.",
                 "b": "Insured losses from the fires will reach $40bn, Moody's said. "
                 "The average home value in the area is $1.8 million.",
             },
-            [("$28bn", "$40bn"), ("$2 million", "$1.8 million")],
+            [("$28bn", "$40bn"), ("$1.5 million", "$1.8 million")],
             id="sums measuring different things",
         ),
         pytest.param(
@@ -367,13 +367,13 @@ def test_compatible_predicates_are_half_alike():
             # losses (frames.toml [money] kind_synonyms).
             {
                 "a": "Insured losses from the fires could reach $30bn, Verisk said. "
-                "Economic losses from the fires could reach $250bn, AccuWeather "
+                "Economic losses from the fires could reach $180bn, WeatherDesk "
                 "said.",
                 "b": "Industry losses from the fires could reach $40bn, Moody's "
                 "said. Economic losses from the fires could reach $150bn, analysts "
                 "said.",
             },
-            [("$30bn", "$40bn"), ("$250bn", "$150bn")],
+            [("$30bn", "$40bn"), ("$180bn", "$150bn")],
             id="sums of one measure but different kinds",
         ),
         pytest.param(
@@ -450,13 +450,13 @@ def test_an_earlier_months_figure_stays_apart_and_counts_at_that_time():
 def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
     grouped = grouped_texts(
         {
-            "a": "The fires of January 2025 could cost $250 billion, analysts said. "
+            "a": "The fires of January 2025 could cost $180 billion, analysts said. "
             "The costliest fires until now were those in California in 2018. "
             "Combined, those fires cost an estimated $30 billion.",
-            "b": "Analysts in January 2025 said the fires could cost $200 billion.",
+            "b": "Analysts in January 2025 said the fires could cost $140 billion.",
         }
     )
-    this_year = {subject_of(grouped, q) for q in ("$250 billion", "$200 billion")}
+    this_year = {subject_of(grouped, q) for q in ("$180 billion", "$140 billion")}
     assert len(this_year) == 1
     assert subject_of(grouped, "$30 billion") not in this_year
     row = grouped[grouped["quote"].str.contains("$30 billion", regex=False)].iloc[0]
@@ -466,15 +466,15 @@ def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
 def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
     grouped = grouped_texts(
         {
-            "a": "Nearly 500,000 pilgrims received medical treatment, including over "
-            "140,000 without permits, the ministry said.",
-            "b": "The ministry said 465,000 pilgrims received medical treatment.",
-            "c": "Some 141,000 pilgrims without permits received medical treatment, "
+            "a": "Nearly 380,000 pilgrims received medical treatment, including over "
+            "120,000 without permits, the ministry said.",
+            "b": "The ministry said 350,000 pilgrims received medical treatment.",
+            "c": "Some 121,000 pilgrims without permits received medical treatment, "
             "including 20,000 who were flown to hospitals.",
         }
     )
-    assert subject_of(grouped, "500,000") != subject_of(grouped, "140,000")
-    assert subject_of(grouped, "500,000") == subject_of(grouped, "465,000")
+    assert subject_of(grouped, "380,000") != subject_of(grouped, "120,000")
+    assert subject_of(grouped, "380,000") == subject_of(grouped, "350,000")
 
 
 @pytest.mark.parametrize(
@@ -482,29 +482,29 @@ def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
     [
         pytest.param(
             {
-                "a": "In the deadliest heat since 2015, at least 1,301 pilgrims died, "
+                "a": "In the deadliest heat since 2015, at least 1,420 pilgrims died, "
                 "officials said.",
-                "b": "Officials said 1,170 pilgrims died in the heat in June 2024.",
-                "c": "The toll rose to 1,250 pilgrims dead in June 2024, officials "
+                "b": "Officials said 1,260 pilgrims died in the heat in June 2024.",
+                "c": "The toll rose to 1,330 pilgrims dead in June 2024, officials "
                 "said.",
             },
-            "1,301",
-            "1,170",
+            "1,420",
+            "1,260",
             True,
             id="a year named for comparison does not date the figure",
         ),
         pytest.param(
-            # "Up to $164bn" is the top of "between $95bn and $164bn" said again.
+            # "Up to $120bn" is the top of "between $70bn and $120bn" said again.
             {
                 "a": "The report said property capital losses could reach between "
-                "$95bn and $164bn. UCLA: wildfires could cost up to $164bn, "
+                "$70bn and $120bn. The institute: wildfires could cost up to $120bn, "
                 "economists say.",
-                "b": "Wildfires could cost more than $250bn, AccuWeather economists "
+                "b": "Wildfires could cost more than $180bn, WeatherDesk economists "
                 "say.",
                 "c": "Wildfires could cost $200bn, Moody's economists say.",
             },
-            "up to $164bn",
-            "$95bn",
+            "up to $120bn",
+            "$70bn",
             True,
             id="an open bound restating a range's end joins it",
         ),
