@@ -173,6 +173,14 @@ class GroupConfig(_Section):
         "'eight from the Ridge Fire') and one that names none, where the block "
         "holds two parts or more: such a figure is more likely a part than the total.",
     )
+    breakdown_penalty: Unit = Field(
+        0.2,
+        description="Distance added, on top of part_penalty, between a figure that is "
+        "one name of a breakdown its document gives ('eight from the Ridge Fire and 16 "
+        "from the Creek Fire', or a later sentence about the Ridge Fire) and one that "
+        "names none: an article that divides a figure by names says outright that "
+        "they are parts, which a people named near a figure does not.",
+    )
     subset_penalty: Unit = Field(
         0.3,
         description="Distance added between a figure introduced as a part of another "

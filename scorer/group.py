@@ -1053,6 +1053,8 @@ def group_claims(
             _texts(frame["own_actor"]) if "own_actor" in frame else [""] * len(frame),
             dtype=object,
         )
+        # The name of a breakdown a figure is a part of (not its total).
+        names = np.where(owners == TOTAL_OF_PARTS, "", owners)
         # What a figure is a part of: a people, or a name of a breakdown.
         parts = np.array(
             [
@@ -1107,6 +1109,7 @@ def group_claims(
             )
             distance[_label_conflicts(countries[rows])] = _NEVER
             distance += config.part_penalty * _part_and_whole(parts[rows])
+            distance += config.breakdown_penalty * _part_and_whole(names[rows])
             distance[_name_conflicts(owners[rows])] = _NEVER
             distance[_cause_conflicts(causes[rows].tolist())] = _NEVER
             same_sentence, subset_apart = _subset_pairs(

@@ -247,8 +247,7 @@ def test_said_up_to_is_still_a_speech_cue() -> None:
 
 def test_parts_named_by_their_agents_are_a_breakdown() -> None:
     claims = claims_of(
-        "The fires killed 24 people: eight by the Ridge Fire and 16 by the "
-        "Creek Fire."
+        "The fires killed 24 people: eight by the Ridge Fire and 16 by the Creek Fire."
     )
     assert [c.own_actor for c in claims] == ["(total)", "ridge fire", "creek fire"]
 

@@ -525,3 +525,17 @@ def test_a_figure_introduced_as_part_of_another_is_not_that_figure():
 def test_two_figures_join_or_stay_apart(texts, first, second, together):
     grouped = grouped_texts(texts)
     assert (subject_of(grouped, first) == subject_of(grouped, second)) is together
+
+
+def test_a_part_its_article_names_stays_apart_from_the_total():
+    texts = {
+        "x": "The floods killed 30 people, with 18 in the Arden Valley and 12 in "
+        "the Corran Hills, officials said. The Arden Valley floods destroyed 2,100 "
+        "homes, officials said.",
+        "y": "The floods destroyed 3,400 homes, officials said.",
+        "z": "Officials said the floods destroyed at least 3,600 homes.",
+    }
+    grouped = grouped_texts(texts)
+    total = subject_of(grouped, "3,400 homes")
+    assert subject_of(grouped, "at least 3,600 homes") == total
+    assert subject_of(grouped, "2,100 homes") != total
