@@ -731,6 +731,23 @@ def test_a_figures_predicate_is_what_happened_to_what_it_counts(
     assert only_claim(text).predicate == predicate
 
 
+@pytest.mark.parametrize(
+    ("second", "predicate"),
+    [
+        # "The 12 brokers" are the 12 already told of, whatever they did next.
+        ("Officials said the 12 brokers had supplied forged papers.", "revoke"),
+        # Twelve brokers not pointed back to may be others.
+        ("Officials said 12 brokers had supplied forged papers.", "supply"),
+    ],
+)
+def test_a_figure_pointed_back_to_keeps_the_predicate_it_was_told_with(
+    second: str, predicate: str
+) -> None:
+    claims = claims_of(f"Regulators revoked the licences of 12 brokers. {second}")
+    assert claims[0].predicate == "revoke"
+    assert claims[-1].predicate == predicate
+
+
 def test_a_dotted_abbreviation_before_the_counted_noun_is_read_past() -> None:
     claim = next(
         c

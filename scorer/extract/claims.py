@@ -182,6 +182,9 @@ class Frames:
     money_plain_modifiers: frozenset[str] = frozenset()
     money_window: int = 0
     money_kind_synonyms: dict[str, str] = field(default_factory=dict)
+    # A word pointing back to a figure as already told, right before it ([reference]
+    # definite: "the 16 agencies").
+    definite_re: re.Pattern[str] | None = None
     # Any reference word ([reference]) on its own.
     reference_word_re: re.Pattern[str] = re.compile(r"(?!)")
     # Words right before a figure that make it a part of a larger one ([subset]).
@@ -343,6 +346,7 @@ def _load_frames(extra_file: str | None) -> Frames:
             + r")\s+of\s*$",
             re.IGNORECASE,
         ),
+        definite_re=_ending_pattern(data["reference"].get("definite", [])),
         reference_word_re=re.compile(
             r"\b(?:" + "|".join(map(re.escape, data["reference"]["words"])) + r")\b",
             re.IGNORECASE,
@@ -642,11 +646,12 @@ def extract_claims(
             )
         )
     claims = _breakdowns(claims, owns, sentence_of)
-    return _resolve_references(
+    claims = _resolve_references(
         doc.text,
         _subject_parts(claims, claim_frames, sentence_of, res.frames),
         res.frames,
     )
+    return _told_again(doc.text, claims, res.frames)
 
 
 def _times_referred_to(
@@ -833,6 +838,35 @@ def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[
             scope=tuple(dict.fromkeys(antecedent.scope + claim.scope)),
             actors=tuple(dict.fromkeys(antecedent.actors + claim.actors)),
         )
+    return out
+
+
+def _told_again(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
+    """A figure pointed back to as already told ("the 16 agencies": ``[reference]
+    definite``), equal to an earlier figure of the document that counts the same noun,
+    is that figure again: it takes the earlier one's predicate, whatever its own
+    sentence says of it ("the 16 agencies failed to provide services" after "the
+    licences of 16 agencies were revoked")."""
+    if frames.definite_re is None:
+        return claims
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        q = claim.quantity
+        if not claim.noun or q.low is None or q.low != q.high:
+            continue
+        if not frames.definite_re.search(text, max(0, claim.start - 8), claim.start):
+            continue
+        for earlier in reversed(out[:i]):
+            e = earlier.quantity
+            if (
+                earlier.noun == claim.noun
+                and e.unit == q.unit
+                and (e.low, e.high) == (q.low, q.high)
+                and earlier.sentence != claim.sentence
+            ):
+                if earlier.predicate != claim.predicate:
+                    out[i] = replace(claim, predicate=earlier.predicate)
+                break
     return out
 
 
