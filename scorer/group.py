@@ -708,14 +708,23 @@ def _periods(
 
 def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndarray:
     """Which figures are a part of a larger figure: introduced so by a subset word
-    ("including 300 without permits": frames.toml ``[subset]``), or limited to a
-    stretch of time near them ("80 deaths for the three deadliest days": ``[span]``)."""
+    ("including 300 without permits": frames.toml ``[subset]``), said of one of
+    several things ("one of them flooded 2,000 homes": ``[subset] one_of``), or
+    limited to a stretch of time near them ("80 deaths for the three deadliest days":
+    ``[span]``)."""
     out = []
     for sentence, quote in zip(sentences, quotes, strict=True):
         at = _find_whole(sentence, quote)
         part = at > 0 and (
-            frames.subset_re is not None
-            and frames.subset_re.search(sentence, 0, at) is not None
+            (
+                frames.subset_re is not None
+                and frames.subset_re.search(sentence, 0, at) is not None
+            )
+            or (
+                frames.one_of_re is not None
+                and frames.one_of_re.search(sentence, max(0, at - _ONE_OF_WINDOW), at)
+                is not None
+            )
         )
         if not part and at >= 0 and frames.span_re is not None:
             low = max(0, at - _SPAN_WINDOW)
@@ -727,6 +736,8 @@ def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndar
 
 # How far from a figure a stretch of time limiting it may stand.
 _SPAN_WINDOW = 60
+# How far before a figure the words singling out one of several things may stand.
+_ONE_OF_WINDOW = 30
 
 
 def _subset_pairs(

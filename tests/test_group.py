@@ -539,3 +539,16 @@ def test_a_part_its_article_names_stays_apart_from_the_total():
     total = subject_of(grouped, "3,400 homes")
     assert subject_of(grouped, "at least 3,600 homes") == total
     assert subject_of(grouped, "2,100 homes") != total
+
+
+def test_a_figure_said_of_one_of_several_things_is_a_part():
+    texts = {
+        "x": "Several storms hit the region, but this one flooded 2,000 homes before "
+        "it weakened.",
+        "y": "The storms flooded 6,500 homes across the region, officials said.",
+        "z": "Officials said 6,800 homes were flooded across the region.",
+    }
+    grouped = grouped_texts(texts)
+    total = subject_of(grouped, "6,500 homes")
+    assert subject_of(grouped, "6,800 homes") == total
+    assert subject_of(grouped, "2,000 homes") != total

@@ -189,6 +189,9 @@ class Frames:
     reference_word_re: re.Pattern[str] = re.compile(r"(?!)")
     # Words right before a figure that make it a part of a larger one ([subset]).
     subset_re: re.Pattern[str] | None = None
+    # Words shortly before a figure that single out one of several things ([subset]
+    # one_of: "one of them flooded 2,000 homes").
+    one_of_re: re.Pattern[str] | None = None
     # Words opening a sentence that refer back to the sentence before's subject
     # ([breakdown] back_subjects: "This blaze killed 12").
     back_subject_re: re.Pattern[str] | None = None
@@ -398,6 +401,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         },
         periods=periods,
         subset_re=_ending_pattern(data.get("subset", {}).get("before", [])),
+        one_of_re=_phrase_pattern(data.get("subset", {}).get("one_of", [])),
         back_subject_re=_opening_pattern(
             data.get("breakdown", {}).get("back_subjects", [])
         ),
