@@ -552,3 +552,18 @@ def test_a_figure_said_of_one_of_several_things_is_a_part():
     total = subject_of(grouped, "6,500 homes")
     assert subject_of(grouped, "6,800 homes") == total
     assert subject_of(grouped, "2,000 homes") != total
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("Several storms hit, but this one flooded 2,000 homes.", True),
+        # "One of them" who spoke gave the whole figure.
+        ("Officials toured, and one of them said 2,000 homes flooded.", False),
+    ],
+)
+def test_only_one_of_several_things_counted_makes_a_part(sentence, part):
+    from scorer.extract.claims import load_frames
+    from scorer.group import _subsets
+
+    assert _subsets([sentence], ["2,000 homes"], load_frames()).tolist() == [part]
