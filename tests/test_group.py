@@ -527,31 +527,37 @@ def test_two_figures_join_or_stay_apart(texts, first, second, together):
     assert (subject_of(grouped, first) == subject_of(grouped, second)) is together
 
 
-def test_a_part_its_article_names_stays_apart_from_the_total():
-    texts = {
-        "x": "The floods killed 30 people, with 18 in the Arden Valley and 12 in "
-        "the Corran Hills, officials said. The Arden Valley floods destroyed 2,100 "
-        "homes, officials said.",
-        "y": "The floods destroyed 3,400 homes, officials said.",
-        "z": "Officials said the floods destroyed at least 3,600 homes.",
-    }
-    grouped = grouped_texts(texts)
-    total = subject_of(grouped, "3,400 homes")
-    assert subject_of(grouped, "at least 3,600 homes") == total
-    assert subject_of(grouped, "2,100 homes") != total
-
-
-def test_a_figure_said_of_one_of_several_things_is_a_part():
-    texts = {
-        "x": "Several storms hit the region, but this one flooded 2,000 homes before "
-        "it weakened.",
-        "y": "The storms flooded 6,500 homes across the region, officials said.",
-        "z": "Officials said 6,800 homes were flooded across the region.",
-    }
-    grouped = grouped_texts(texts)
-    total = subject_of(grouped, "6,500 homes")
-    assert subject_of(grouped, "6,800 homes") == total
-    assert subject_of(grouped, "2,000 homes") != total
+@pytest.mark.parametrize(
+    ("part", "totals", "quotes"),
+    [
+        pytest.param(
+            "The floods killed 30 people, with 18 in the Arden Valley and 12 in the "
+            "Corran Hills, officials said. The Arden Valley floods destroyed 2,100 "
+            "homes, officials said.",
+            (
+                "The floods destroyed 3,400 homes, officials said.",
+                "Officials said the floods destroyed at least 3,600 homes.",
+            ),
+            ("2,100 homes", "3,400 homes", "at least 3,600 homes"),
+            id="a name its article breaks a figure down by",
+        ),
+        pytest.param(
+            "Several storms hit the region, but this one flooded 2,000 homes before "
+            "it weakened.",
+            (
+                "The storms flooded 6,500 homes across the region, officials said.",
+                "Officials said 6,800 homes were flooded across the region.",
+            ),
+            ("2,000 homes", "6,500 homes", "6,800 homes"),
+            id="one of several things",
+        ),
+    ],
+)
+def test_a_part_stays_apart_from_the_totals(part, totals, quotes):
+    grouped = grouped_texts({"x": part, "y": totals[0], "z": totals[1]})
+    total = subject_of(grouped, quotes[1])
+    assert subject_of(grouped, quotes[2]) == total
+    assert subject_of(grouped, quotes[0]) != total
 
 
 @pytest.mark.parametrize(
