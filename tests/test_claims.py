@@ -255,20 +255,20 @@ def test_parts_named_by_their_agents_are_a_breakdown() -> None:
 @pytest.mark.parametrize(
     ("opening", "own"),
     [
-        ("The Ridge fire, which started later, burned through 14,000 acres.", "ridge"),
+        ("The Ridge fire, which started later, burned through 9,000 acres.", "ridge"),
         # A sentence about both parts is about neither alone.
-        ("The Ridge and Creek fires burned through 30,000 acres.", ""),
+        ("The Ridge and Creek fires burned through 20,000 acres.", ""),
         # A sentence that does not open with the part is not about it.
         ("Crews said 30,000 acres burned near the Ridge fire.", ""),
         # One that refers back to a sentence about a part is about that part.
         (
             "The Ridge fire began at dawn, with 30 homes lost. "
-            "This blaze burned 14,000 acres.",
+            "This blaze burned 9,000 acres.",
             "ridge",
         ),
         (
             "The Ridge fire began at dawn, with 30 homes lost. "
-            "Crews say 14,000 acres burned.",
+            "Crews say 9,000 acres burned.",
             "",
         ),
     ],

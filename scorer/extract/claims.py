@@ -183,7 +183,7 @@ class Frames:
     money_window: int = 0
     money_kind_synonyms: dict[str, str] = field(default_factory=dict)
     # A word pointing back to a figure as already told, right before it ([reference]
-    # definite: "the 16 agencies").
+    # definite: "the 12 brokers").
     definite_re: re.Pattern[str] | None = None
     # Any reference word ([reference]) on its own.
     reference_word_re: re.Pattern[str] = re.compile(r"(?!)")
@@ -845,12 +845,16 @@ def _resolve_references(text: str, claims: list[Claim], frames: Frames) -> list[
     return out
 
 
+# How far before a figure the word pointing back to it may start ("those 300").
+_DEFINITE_LOOK_BACK = 8
+
+
 def _told_again(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
-    """A figure pointed back to as already told ("the 16 agencies": ``[reference]
+    """A figure pointed back to as already told ("the 12 brokers": ``[reference]
     definite``), equal to an earlier figure of the document that counts the same noun,
     is that figure again: it takes the earlier one's predicate, whatever its own
-    sentence says of it ("the 16 agencies failed to provide services" after "the
-    licences of 16 agencies were revoked")."""
+    sentence says of it ("the 12 brokers had supplied forged papers" after
+    "regulators revoked the licences of 12 brokers")."""
     if frames.definite_re is None:
         return claims
     out = list(claims)
@@ -858,7 +862,8 @@ def _told_again(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
         q = claim.quantity
         if not claim.noun or q.low is None or q.low != q.high:
             continue
-        if not frames.definite_re.search(text, max(0, claim.start - 8), claim.start):
+        before = max(0, claim.start - _DEFINITE_LOOK_BACK)
+        if not frames.definite_re.search(text, before, claim.start):
             continue
         for earlier in reversed(out[:i]):
             e = earlier.quantity
@@ -1724,7 +1729,7 @@ def _subject_parts(
 ) -> list[Claim]:
     """Once a document has broken a figure down by names (:func:`_breakdowns`: "17 in
     the Ridge fire and 12 in the Creek fire"), a sentence that opens with one of those
-    names as its subject is about that part: "The Ridge fire ... burned 14,021 acres"
+    names as its subject is about that part: "The Ridge fire ... burned 9,000 acres"
     counts the Ridge fire's acres (``own_actor``), not the whole; so is the sentence
     right after it when it opens by referring back ("This blaze killed 12":
     ``[breakdown] back_subjects``). A sentence naming two of the parts speaks of more
