@@ -185,3 +185,26 @@ def test_times_of_senapati_loses_its_page_furniture_but_keeps_the_article() -> N
     ):
         assert paragraph in doc.text, paragraph
     assert "AD BLOCKER DETECTED" in doc.removed
+
+
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_a_large_runs_html_report_drawn_aside_is_the_same_report(
+    baseline: RunResult, tmp_path, monkeypatch, child_fails: bool
+) -> None:
+    import os
+
+    from scorer.render import tables
+
+    tables.write_outputs(baseline, tmp_path / "inline")
+    monkeypatch.setattr(tables, "_ASIDE_FROM", 0)  # as for a large run: forked
+    if child_fails:
+        monkeypatch.setattr(tables, "_write_rendered", lambda *_: os._exit(1))
+    children = []
+    aside = tables._aside
+    monkeypatch.setattr(
+        tables, "_aside", lambda *a: children.append(aside(*a)) or children[-1]
+    )
+    tables.write_outputs(baseline, tmp_path / "aside")
+    assert [child.exitcode for child in children] == [1 if child_fails else 0]
+    inline = (tmp_path / "inline" / "report.html").read_bytes()
+    assert (tmp_path / "aside" / "report.html").read_bytes() == inline

@@ -95,7 +95,7 @@ def write_outputs(
     """Write every table and report of a run into ``out``; return the report, so
     that printing it does not build it again."""
     from scorer.render.html import render_html
-    from scorer.render.json import render_json
+    from scorer.render.json import json_bytes
     from scorer.render.markdown import render_markdown
     from scorer.render.report import build_report
 
@@ -105,14 +105,63 @@ def write_outputs(
         raise InputError(
             f"{out}: cannot create output folder: {exc.strerror or exc}"
         ) from None
+    report = build_report(result, top)
+    html_path = out / REPORT_FILES["html"]
+    # The HTML report (its plots take seconds) is drawn by a forked child while this
+    # process writes the tables: the two cores are both at work.
+    aside = (
+        _aside(render_html, report, html_path)
+        if len(result.claims) >= _ASIDE_FROM
+        else None
+    )
     claims = claims_frame(result)
     write_claims(claims, out / "claims.csv")
     write_claims(claims, out / "claims.parquet")
     subjects_frame(result).to_csv(out / "subjects.csv", index=False)
     result.outlets.to_csv(out / "outlets.csv", index=False)
     result.documents.to_csv(out / "documents.csv", index=False)
-    report = build_report(result, top)
-    renderers = {"json": render_json, "markdown": render_markdown, "html": render_html}
-    for fmt, name in REPORT_FILES.items():
-        (out / name).write_text(renderers[fmt](report), encoding="utf-8")
+    (out / REPORT_FILES["json"]).write_bytes(json_bytes(report))
+    (out / REPORT_FILES["markdown"]).write_text(
+        render_markdown(report), encoding="utf-8"
+    )
+    if aside is None or not _done(aside):
+        # No fork here, or the child failed: draw it in this process, so that any
+        # error is reported as usual.
+        html_path.write_text(render_html(report), encoding="utf-8")
     return report
+
+
+# From how many claims the HTML report is drawn aside (below, a fork costs more than
+# it saves).
+_ASIDE_FROM = 5_000
+
+
+def _aside(render: Any, report: dict[str, Any], path: Path) -> Any:
+    """A forked process writing ``render(report)`` to ``path``; None where processes
+    cannot be forked."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    child = multiprocessing.get_context("fork").Process(
+        target=_write_rendered, args=(render, report, path), daemon=True
+    )
+    child.start()
+    return child
+
+
+def _write_rendered(render: Any, report: dict[str, Any], path: Path) -> None:
+    """The child's work. Any failure only sets its exit code: the parent then draws
+    the report itself and reports the error (no traceback from the child)."""
+    import os
+
+    try:
+        path.write_text(render(report), encoding="utf-8")
+    except BaseException:  # noqa: BLE001 - the parent redoes the work and reports
+        os._exit(1)
+
+
+def _done(child: Any) -> bool:
+    """Wait for a forked writer; whether it wrote its file."""
+    child.join()
+    return child.exitcode == 0
