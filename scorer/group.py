@@ -842,21 +842,12 @@ def _cause_conflicts(causes: list[str]) -> np.ndarray:
     """Pairs whose figures both name a cause and share no word of it (stemmed): deaths
     due to heart failure are never the deaths due to gas poisoning, while "extreme
     heat" and "the heat" may be one cause."""
-    n = len(causes)
-    vocabulary: dict[str, int] = {}
-    cells = [
-        (i, vocabulary.setdefault(stem, len(vocabulary)))
-        for i, cause in enumerate(causes)
-        for stem in _cause_stems(cause)
-    ]
-    if not cells:
-        return np.zeros((n, n), dtype=bool)
-    incidence = np.zeros((n, len(vocabulary)), dtype=np.float32)
-    rows, columns = zip(*cells, strict=True)
-    incidence[list(rows), list(columns)] = 1.0
-    named = incidence.any(axis=1)
-    shared = incidence @ incidence.T
-    return named[:, None] & named[None, :] & (shared == 0)
+
+    def clash(a: str, b: str) -> bool:
+        first, second = set(_cause_stems(a)), set(_cause_stems(b))
+        return bool(first and second) and first.isdisjoint(second)
+
+    return _clashing_pairs(np.array(causes, dtype=object), clash)
 
 
 def _name_conflicts(names: np.ndarray) -> np.ndarray:
@@ -864,9 +855,11 @@ def _name_conflicts(names: np.ndarray) -> np.ndarray:
     differ, unless the words of one are all words of the other ("ridge" is
     "ridge fire" said shorter)."""
 
+    from scorer.extract.claims import same_name
+
     def clash(a: str, b: str) -> bool:
-        first, second = frozenset(a.split()), frozenset(b.split())
-        return bool(first and second) and not (first <= second or second <= first)
+        first, second = a.split(), b.split()
+        return bool(first and second) and not same_name(first, second)
 
     return _clashing_pairs(names, clash)
 

@@ -416,15 +416,20 @@ def _load_frames(extra_file: str | None) -> Frames:
     )
 
 
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as one regex alternation, longest first, a space matching any run
+    of spaces."""
+    return "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1]
+    )
+
+
 def _ending_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     """Any of the phrases as whole words at the end of a text, spaces after them
     ignored; None for no phrases."""
     if not phrases:
         return None
-    alternatives = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1]
-    )
-    return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})\s*$", re.IGNORECASE)
 
 
 def _both_ways(table: dict[str, list[str]]) -> frozenset[tuple[str, str]]:
@@ -448,11 +453,9 @@ def _opening_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     quotes or spaces; None for no phrases."""
     if not phrases:
         return None
-    alternatives = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1]
-    )
     return re.compile(
-        rf"[{re.escape(_SENTENCE_OPENING)}]*(?:{alternatives})(?![\w-])", re.IGNORECASE
+        rf"[{re.escape(_SENTENCE_OPENING)}]*(?:{_alternation(phrases)})(?![\w-])",
+        re.IGNORECASE,
     )
 
 
@@ -865,7 +868,8 @@ def _told_again(text: str, claims: list[Claim], frames: Frames) -> list[Claim]:
         before = max(0, claim.start - _DEFINITE_LOOK_BACK)
         if not frames.definite_re.search(text, before, claim.start):
             continue
-        for earlier in reversed(out[:i]):
+        for j in range(i - 1, -1, -1):
+            earlier = out[j]
             e = earlier.quantity
             if (
                 earlier.noun == claim.noun
@@ -1767,16 +1771,16 @@ def _opening_part(frame: _SentenceFrame, parts: set[str]) -> str:
     found = set()
     first = ""
     for n_start, _, _, words in frame.names:
-        named = {p for p in parts if _same_name(words, p.split())}
+        named = {p for p in parts if same_name(words, p.split())}
         if n_start <= opening and named:
             first = min(named)
         found |= named
     return first if len(found) == 1 else ""
 
 
-def _same_name(words: list[str], other: list[str]) -> bool:
+def same_name(words: list[str], other: list[str]) -> bool:
     """Whether the words of one name are all words of the other ("Ridge" and "the
-    Ridge Fire")."""
+    Ridge Fire"): one name said shorter (grouping's name conflicts ask the same)."""
     mine, theirs = set(words), set(other)
     return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
