@@ -753,10 +753,7 @@ def _cause_pattern(openers: list[str]) -> re.Pattern[str] | None:
     cause is), an opening quote mark allowed between."""
     if not openers:
         return None
-    alternation = "|".join(
-        r"\s+".join(map(re.escape, o.lower().split()))
-        for o in sorted(openers, key=len, reverse=True)
-    )
+    alternation = _alternation([" ".join(o.split()) for o in openers])
     return re.compile(
         rf"\b(?:{alternation})\s+[\"“‘']?((?:[a-z][a-z'’-]*\s*){{1,3}})",
         re.IGNORECASE,
