@@ -55,14 +55,22 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from scorer.config import DisagreementConfig
 from scorer.model import VAGUE_CUE
+from scorer.parallel import fork_map
+
+# From how many claims a corpus's subjects are scored on every core (below, forking
+# the workers costs more than it saves).
+_PARALLEL_FROM = 50_000
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
 
@@ -205,46 +213,68 @@ def sentence_siblings(claims: pd.DataFrame) -> dict[tuple[str, ...], object]:
     }
 
 
-def _rows(claims: pd.DataFrame) -> list[dict]:
-    """The fields scoring needs, as plain rows (built once for the whole corpus)."""
-    rows = []
-    dates: dict[str, dt.date] = {}  # a document's claims share its date
-    vague = (
+def _columns(claims: pd.DataFrame) -> dict[str, list]:
+    """The columns scoring reads, as plain lists (taken once for the whole corpus)."""
+    columns = {
+        c: claims[c].tolist()
+        for c in ("voice", "low", "high", "weight", "published", "start")
+        + ("doc_id", "sentence", "unit")
+    }
+    columns["vague"] = (
         (claims["hedge_cue"] == VAGUE_CUE).tolist()
         if "hedge_cue" in claims
         else [False] * len(claims)
     )
-    columns = ("voice", "low", "high", "weight", "published", "start")
-    fields = zip(*(claims[c].tolist() for c in columns), strict=True)
     # A figure whose words name an earlier time than its story's counts at that time.
-    as_of = claims["as_of"].tolist() if "as_of" in claims else [""] * len(claims)
-    keys = zip(
-        *(claims[c].tolist() for c in ("doc_id", "sentence", "unit")), strict=True
+    columns["as_of"] = (
+        claims["as_of"].tolist() if "as_of" in claims else [""] * len(claims)
     )
-    for (voice, low, high, weight, published, start), key, rough, then in zip(
-        fields, keys, vague, as_of, strict=True
-    ):
+    return columns
+
+
+def _rows(columns: dict[str, list], positions: Sequence[int]) -> list[dict]:
+    """The fields scoring needs of the claims at ``positions``, as plain rows."""
+    rows = []
+    dates: dict[str, dt.date] = {}  # a document's claims share its date
+    voice, low, high, weight, published, start, doc_id, sentence, unit, vague, as_of = (
+        columns[c]
+        for c in (
+            "voice",
+            "low",
+            "high",
+            "weight",
+            "published",
+            "start",
+            "doc_id",
+            "sentence",
+            "unit",
+            "vague",
+            "as_of",
+        )
+    )
+    for i in positions:
+        then, day = as_of[i], published[i]
         if isinstance(then, str) and then:
-            published = then
-        if isinstance(published, str) and published:
-            day = dates.get(published)
-            if day is None:
-                day = dates[published] = dt.date.fromisoformat(published[:10])
-            published = day
-        elif not isinstance(published, dt.date):
-            published = None
+            day = then
+        if isinstance(day, str) and day:
+            date = dates.get(day)
+            if date is None:
+                date = dates[day] = dt.date.fromisoformat(day[:10])
+            day = date
+        elif not isinstance(day, dt.date):
+            day = None
         rows.append(
             {
-                "voice": voice,
-                "low": _num(low),
-                "high": _num(high),
-                "weight": float(weight),
-                "published": published,
-                "start": int(start),
-                "key": tuple(map(str, key)),
-                "vague": bool(rough),
+                "voice": voice[i],
+                "low": _num(low[i]),
+                "high": _num(high[i]),
+                "weight": float(weight[i]),
+                "published": day,
+                "start": int(start[i]),
+                "key": (str(doc_id[i]), str(sentence[i]), str(unit[i])),
+                "vague": bool(vague[i]),
                 # Which claim speaks for its voice: the heaviest, then the latest.
-                "rank": (float(weight), published or dt.date.min, -int(start)),
+                "rank": (float(weight[i]), day or dt.date.min, -int(start[i])),
             }
         )
     return rows
@@ -426,6 +456,56 @@ def _window_score(
     return best
 
 
+def _score_subject(
+    columns: dict[str, list],
+    labels: list[str],
+    siblings: dict,
+    config: DisagreementConfig,
+    subject: tuple[str, np.ndarray],
+) -> dict:
+    """One subject's row of :func:`measure_disagreement`, from its claims'
+    ``positions`` in ``columns``."""
+    name, positions = subject
+    rows = _rows(columns, positions.tolist())
+    merged, n_vague = _without_vague(_merge_parts(rows, config, siblings))
+    table = _VoiceTable(merged)
+    score = score_voices(table.voices(), config)
+    # A window holds some of these voices (never the strays): with at most one of
+    # them, every window scores 0 like the whole. (Two incomparable voices may still
+    # compare inside a window, where each is read from its own claims.)
+    window = (
+        -1.0
+        if score.n_voices <= 1
+        else _window_score(merged, table, config, score.strays)
+    )
+    lows = [r["low"] for r in rows if r["low"] is not None]
+    highs = [r["high"] for r in rows if r["high"] is not None]
+    n_claims = len(rows)
+    units = Counter(r["key"][2] for r in rows)
+    return {
+        "subject": name,
+        "label": labels[positions[0]],
+        "unit": max(sorted(units), key=units.__getitem__),
+        "disagreement": score.disagreement,
+        "window_disagreement": score.disagreement if window < 0 else window,
+        "n_claims": n_claims,
+        "n_origins": score.n_voices,
+        "n_docs": len({r["key"][0] for r in rows}),
+        "n_out_of_scale": score.out_of_scale,
+        "n_vague": n_vague,
+        "low": min(lows + highs) if lows or highs else None,
+        "high": max(highs + lows) if lows or highs else None,
+        "centre": score.centre,
+        "dispersion": score.dispersion,
+        "gap": score.gap,
+        "dispersion_part": score.dispersion_part,
+        "gap_part": score.gap_part,
+        "voices_part": score.voices_part,
+        "amplification": round(n_claims / max(score.n_voices, 1), 3),
+        "status": _status(score, bool(rows) and not merged),
+    }
+
+
 def measure_disagreement(
     claims: pd.DataFrame, config: DisagreementConfig | None = None
 ) -> pd.DataFrame:
@@ -451,53 +531,17 @@ def measure_disagreement(
     from scorer.model import SCORE_PART_COLUMNS, SUBJECT_COLUMNS
 
     config = config or DisagreementConfig()
-    labels = claims["subject_label"].to_numpy() if not claims.empty else []
+    labels = claims["subject_label"].tolist() if not claims.empty else []
     siblings = sentence_siblings(claims) if not claims.empty else {}
-    all_rows = _rows(claims) if not claims.empty else []
-    records = []
-    for subject, positions in sorted(
-        claims.groupby("subject", sort=True).indices.items()
-    ):
-        rows = [all_rows[i] for i in positions]
-        merged, n_vague = _without_vague(_merge_parts(rows, config, siblings))
-        table = _VoiceTable(merged)
-        score = score_voices(table.voices(), config)
-        # A window holds some of these voices (never the strays): with at most one of
-        # them, every window scores 0 like the whole. (Two incomparable voices may
-        # still compare inside a window, where each is read from its own claims.)
-        window = (
-            -1.0
-            if score.n_voices <= 1
-            else _window_score(merged, table, config, score.strays)
-        )
-        lows = [r["low"] for r in rows if r["low"] is not None]
-        highs = [r["high"] for r in rows if r["high"] is not None]
-        n_claims = len(rows)
-        units = Counter(r["key"][2] for r in rows)
-        records.append(
-            {
-                "subject": subject,
-                "label": labels[positions[0]],
-                "unit": max(sorted(units), key=units.__getitem__),
-                "disagreement": score.disagreement,
-                "window_disagreement": score.disagreement if window < 0 else window,
-                "n_claims": n_claims,
-                "n_origins": score.n_voices,
-                "n_docs": len({r["key"][0] for r in rows}),
-                "n_out_of_scale": score.out_of_scale,
-                "n_vague": n_vague,
-                "low": min(lows + highs) if lows or highs else None,
-                "high": max(highs + lows) if lows or highs else None,
-                "centre": score.centre,
-                "dispersion": score.dispersion,
-                "gap": score.gap,
-                "dispersion_part": score.dispersion_part,
-                "gap_part": score.gap_part,
-                "voices_part": score.voices_part,
-                "amplification": round(n_claims / max(score.n_voices, 1), 3),
-                "status": _status(score, bool(rows) and not merged),
-            }
-        )
+    columns = _columns(claims) if not claims.empty else {}
+    subjects = sorted(claims.groupby("subject", sort=True).indices.items())
+    # A large corpus's subjects are scored on every core, the largest first.
+    records = fork_map(
+        partial(_score_subject, columns, labels, siblings, config),
+        subjects,
+        cost=lambda subject: len(subject[1]),
+        jobs=None if len(claims) >= _PARALLEL_FROM else 1,
+    )
     table = pd.DataFrame.from_records(
         records,
         columns=[*SUBJECT_COLUMNS, *SCORE_PART_COLUMNS],

@@ -34,13 +34,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from scorer.config import GroupConfig
 from scorer.model import SHARE_UNIT
+from scorer.parallel import fork_map
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,6 +51,9 @@ if TYPE_CHECKING:
     from scorer.extract.claims import Frames
 
 _MAX_BLOCK = 2500
+# From how many pairs to compare an event's blocks are clustered on every core (about
+# half a second of work: below, forking the workers costs more than it saves).
+_PARALLEL_PAIRS = 2_000_000
 _MAX_ACTORS = 3
 _HALF = 0.5
 _ACTOR_FIELD = 3  # position of the actors in _fields()
@@ -1119,30 +1123,33 @@ def group_claims(
             [f"{d}\x1f{s}" for d, s in zip(doc_ids, sentences, strict=True)],
             dtype=object,
         )
-        for rows in _blocks(frame):
-            distance = _distances(fields, rows, config.actor_conflict)
-            distance[_restatements(frame.iloc[rows], lexicon.compatible)] = 0.0
-            distance[
-                _predicate_conflicts(frame["predicate"].to_numpy()[rows], lexicon)
-            ] = _NEVER
-            distance[_measure_conflicts(frame["noun"].to_numpy()[rows], lexicon)] = (
-                _NEVER
-            )
-            distance[_label_conflicts(countries[rows])] = _NEVER
-            distance += config.part_penalty * _part_and_whole(parts[rows])
-            distance += config.breakdown_penalty * _part_and_whole(names[rows])
-            distance[_name_conflicts(owners[rows])] = _NEVER
-            distance[_cause_conflicts(causes[rows].tolist())] = _NEVER
-            same_sentence, subset_apart = _subset_pairs(
-                subsets[rows], sentence_keys[rows]
-            )
-            distance += config.subset_penalty * subset_apart
-            distance[same_sentence] = _NEVER
-            distance[_label_conflicts(extents[rows])] = _NEVER
-            distance += config.place_penalty * _differ(where[rows])
-            # Another year's figure never joins this year's, nor another year's.
-            distance[_differ(periods[rows])] = _NEVER
-            assignment = _cluster(distance, config.threshold, config.linkage)
+
+        event_frames = _EventFrames(
+            frame=frame,
+            fields=fields,
+            countries=countries,
+            parts=parts,
+            names=names,
+            owners=owners,
+            causes=causes,
+            subsets=subsets,
+            sentence_keys=sentence_keys,
+            extents=extents,
+            where=where,
+            periods=periods,
+        )
+
+        blocks = _blocks(frame)
+        # A large event's blocks are clustered on every core (each costs its size
+        # squared); their results come back in order, as if clustered here.
+        pairs = sum(len(rows) ** 2 for rows in blocks)
+        assignments = fork_map(
+            partial(_cluster_block, event_frames, config, lexicon),
+            blocks,
+            cost=len,
+            jobs=None if pairs >= _PARALLEL_PAIRS else 1,
+        )
+        for rows, assignment in zip(blocks, assignments, strict=True):
             cluster_of[rows] = assignment + n_clusters
             n_clusters += int(assignment.max()) + 1
         claim_cluster = cluster_of[inverse.ravel()]
@@ -1155,6 +1162,52 @@ def group_claims(
     out["subject_label"] = labels
     out["as_of"] = as_of
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _EventFrames:
+    """What the distances within a block read: one event's distinct frames, their
+    field vectors, and per frame what must keep it apart from others."""
+
+    frame: pd.DataFrame
+    fields: list
+    countries: np.ndarray
+    parts: np.ndarray
+    names: np.ndarray
+    owners: np.ndarray
+    causes: np.ndarray
+    subsets: np.ndarray
+    sentence_keys: np.ndarray
+    extents: np.ndarray
+    where: np.ndarray
+    periods: np.ndarray
+
+
+def _cluster_block(
+    event: _EventFrames, config: GroupConfig, lexicon: Frames, rows: np.ndarray
+) -> np.ndarray:
+    """The cluster of each of a block's frames (``rows`` of ``event``)."""
+    distance = _distances(event.fields, rows, config.actor_conflict)
+    distance[_restatements(event.frame.iloc[rows], lexicon.compatible)] = 0.0
+    distance[
+        _predicate_conflicts(event.frame["predicate"].to_numpy()[rows], lexicon)
+    ] = _NEVER
+    distance[_measure_conflicts(event.frame["noun"].to_numpy()[rows], lexicon)] = _NEVER
+    distance[_label_conflicts(event.countries[rows])] = _NEVER
+    distance += config.part_penalty * _part_and_whole(event.parts[rows])
+    distance += config.breakdown_penalty * _part_and_whole(event.names[rows])
+    distance[_name_conflicts(event.owners[rows])] = _NEVER
+    distance[_cause_conflicts(event.causes[rows].tolist())] = _NEVER
+    same_sentence, subset_apart = _subset_pairs(
+        event.subsets[rows], event.sentence_keys[rows]
+    )
+    distance += config.subset_penalty * subset_apart
+    distance[same_sentence] = _NEVER
+    distance[_label_conflicts(event.extents[rows])] = _NEVER
+    distance += config.place_penalty * _differ(event.where[rows])
+    # Another year's figure never joins this year's, nor another year's.
+    distance[_differ(event.periods[rows])] = _NEVER
+    return _cluster(distance, config.threshold, config.linkage)
 
 
 def _period_start(period: str) -> str:

@@ -208,3 +208,31 @@ def test_a_large_runs_html_report_drawn_aside_is_the_same_report(
     assert [child.exitcode for child in children] == [1 if child_fails else 0]
     inline = (tmp_path / "inline" / "report.html").read_bytes()
     assert (tmp_path / "aside" / "report.html").read_bytes() == inline
+
+
+def test_scoring_on_every_core_gives_what_one_core_gives(
+    extraction: Extraction, baseline: RunResult, monkeypatch
+) -> None:
+    from scorer import disagreement, group, parallel
+
+    # As for a large corpus: blocks clustered and subjects scored on forked workers.
+    monkeypatch.setattr(group, "_PARALLEL_PAIRS", 0)
+    monkeypatch.setattr(disagreement, "_PARALLEL_FROM", 0)
+    forked = set()
+    spread = parallel.fork_map
+
+    def on_two_cores(step):  # noqa: ANN001, ANN202
+        def run(task, items, cost=None, jobs=None):  # noqa: ANN001, ANN202
+            if jobs is None and len(items) > 1:
+                forked.add(step)
+            return spread(task, items, cost, jobs=2 if jobs is None else jobs)
+
+        return run
+
+    monkeypatch.setattr(group, "fork_map", on_two_cores("group"))
+    monkeypatch.setattr(disagreement, "fork_map", on_two_cores("disagreement"))
+    result = rescore(extraction)
+    assert forked == {"group", "disagreement"}
+    pd.testing.assert_frame_equal(result.subjects, baseline.subjects)
+    pd.testing.assert_frame_equal(result.claims, baseline.claims)
+    pd.testing.assert_frame_equal(result.outlets, baseline.outlets)
