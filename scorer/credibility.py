@@ -38,26 +38,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _value(low: object, high: object) -> float | None:
-    values = [float(v) for v in (low, high) if v is not None and not _isnan(v)]
-    return sum(values) / len(values) if values else None
-
-
 def _isnan(value: object) -> bool:
     try:
         return math.isnan(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return True
-
-
-def _deviation(value: float | None, centre: object) -> float | None:
-    if value is None or centre is None or _isnan(centre):
-        return None
-    centre = float(centre)  # type: ignore[arg-type]
-    if value > 0 and centre > 0:
-        return abs(math.log10(value) - math.log10(centre))
-    scale = max(abs(value), abs(centre)) or 1.0
-    return abs(value - centre) / scale
 
 
 def _slack(bound: float) -> float:
@@ -76,9 +61,10 @@ def _overlaps(a: tuple[object, object], b: tuple[object, object]) -> bool:
     return not (b_high is not None and a_low is not None and a_low > _slack(b_high))
 
 
-def _claim_deviations(
-    claims: pd.DataFrame, subjects: pd.DataFrame
-) -> dict[int, float | None]:
+def _claim_deviations(claims: pd.DataFrame, subjects: pd.DataFrame) -> np.ndarray:
+    """Per claim (in row order), how far its figure lies from its subject's consensus:
+    in orders of magnitude where both are positive, else as a share of the larger;
+    NaN where the subject has no consensus."""
     # A subject needs two voices to have a consensus, and two voices a hundred times
     # apart (status "incomparable") have none: neither side deviates from it.
     comparable = subjects["status"] != "incomparable" if "status" in subjects else True
@@ -86,19 +72,19 @@ def _claim_deviations(
     contested = dict(
         zip(chosen["subject"].tolist(), chosen["centre"].tolist(), strict=True)
     )
-    result: dict[int, float | None] = {}
-    for subject, claim_id, low, high in zip(
-        claims["subject"].tolist(),
-        claims["claim_id"].tolist(),
-        claims["low"].tolist(),
-        claims["high"].tolist(),
-        strict=True,
-    ):
-        centre = contested.get(subject)
-        result[claim_id] = (
-            None if centre is None else _deviation(_value(low, high), centre)
-        )
-    return result
+    centre = np.array(
+        [contested.get(s, math.nan) for s in claims["subject"].tolist()], dtype=float
+    )
+    low = claims["low"].to_numpy(dtype=float, na_value=math.nan)
+    high = claims["high"].to_numpy(dtype=float, na_value=math.nan)
+    value = np.where(
+        np.isnan(low), high, np.where(np.isnan(high), low, (low + high) / 2)
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logged = np.abs(np.log10(value) - np.log10(centre))
+        scale = np.maximum(np.abs(value), np.abs(centre))
+        linear = np.abs(value - centre) / np.where(scale > 0, scale, 1.0)
+    return np.where((value > 0) & (centre > 0), logged, linear)
 
 
 def _bound(value: object) -> float | None:
@@ -247,7 +233,9 @@ def score_outlets(
         "independence": config.independence_weight,
         "agreement": config.agreement_weight,
     }
-    deviations = _claim_deviations(claims, subjects) if not claims.empty else {}
+    deviations = (
+        _claim_deviations(claims, subjects) if not claims.empty else np.array([])
+    )
     fidelity = _fidelity(claims) if not claims.empty else {}
     doc_ids = documents["doc_id"].tolist()
     outlet_of = dict(
@@ -258,13 +246,12 @@ def score_outlets(
         for doc_id, others in near_copies.items()
     }
 
-    def agreement_of(ids: list[int]) -> float | None:
-        values = [deviations.get(i) for i in ids]
-        values = [v for v in values if v is not None]
-        if not values:
+    def agreement_of(positions: list[int] | np.ndarray) -> float | None:
+        values = deviations[positions]
+        values = values[~np.isnan(values)]
+        if not len(values):
             return None
-        scale = disagreement.dispersion_scale
-        return sum(math.exp(-v / scale) for v in values) / len(values)
+        return float(np.exp(-values / disagreement.dispersion_scale).mean())
 
     # Documents whose publisher is unknown are not one outlet: each is its own row.
     documents_by_key = documents.assign(
@@ -275,7 +262,6 @@ def score_outlets(
         keys = _outlet_keys(claims["outlet"].tolist(), claims["doc_id"].tolist())
         for position, key in enumerate(keys):
             by_outlet[key].append(position)
-    by_doc = claims.groupby("doc_id").indices if not claims.empty else {}
     claim_ids = claims["claim_id"].to_numpy() if not claims.empty else np.array([])
     decay = (
         provenance.hop_decay ** claims["distance"].to_numpy(dtype=float)
@@ -299,7 +285,7 @@ def score_outlets(
             "fidelity": sum(checked) / len(checked) if checked else None,
             "independence": 1.0
             - sum(copied.get(d, False) for d in docs["doc_id"].tolist()) / len(docs),
-            "agreement": agreement_of(ids),
+            "agreement": agreement_of(positions),
         }
         outlet_rows.append(
             {
@@ -319,28 +305,52 @@ def score_outlets(
         na_position="last",
     ).reset_index(drop=True)
 
+    # Per document, sums over its claims in one pass each: claims are tallied by
+    # their document's row (a claim of no listed document, in a last row of its own).
+    row_of = {doc_id: k for k, doc_id in enumerate(doc_ids)}
+    codes = np.array(
+        [row_of.get(d, len(doc_ids)) for d in claims["doc_id"].tolist()]
+        if not claims.empty
+        else [],
+        dtype=np.int64,
+    )
+    counted = ~np.isnan(deviations)
+
+    def tally(values: np.ndarray, where: np.ndarray | None = None) -> np.ndarray:
+        chosen = codes if where is None else codes[where]
+        values = values if where is None else values[where]
+        return np.bincount(chosen, weights=values, minlength=len(doc_ids) + 1)
+
+    n_claims = np.bincount(codes, minlength=len(doc_ids) + 1)
+    n_counted = np.bincount(codes[counted], minlength=len(doc_ids) + 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        proximity = tally(decay) / n_claims
+        mean_distance = tally(distances) / n_claims
+        deviation = tally(deviations, counted) / n_counted
+        agreement = (
+            tally(np.exp(-deviations / disagreement.dispersion_scale), counted)
+            / n_counted
+        )
     document_rows = []
-    for row in documents.itertuples(index=False):
-        positions = by_doc.get(row.doc_id, [])
-        ids = list(claim_ids[positions]) if len(positions) else []
-        devs = [deviations[i] for i in ids if deviations.get(i) is not None]
+    for k, (doc_id, outlet) in enumerate(
+        zip(doc_ids, documents["outlet"].tolist(), strict=True)
+    ):
+        has_claims, has_deviation = n_claims[k] > 0, n_counted[k] > 0
         parts = {
-            "proximity": float(decay[positions].mean()) if ids else None,
-            "agreement": agreement_of(ids),
-            "independence": 0.0 if copied.get(row.doc_id) else 1.0,
+            "proximity": float(proximity[k]) if has_claims else None,
+            "agreement": float(agreement[k]) if has_deviation else None,
+            "independence": 0.0 if copied.get(doc_id) else 1.0,
         }
         document_rows.append(
             {
-                "doc_id": row.doc_id,
-                "outlet": row.outlet,
-                "n_claims": len(ids),
-                "distance": round(float(distances[positions].mean()), 4)
-                if ids
-                else None,
-                "deviation": round(sum(devs) / len(devs), 4) if devs else None,
-                "near_copies": "; ".join(near_copies.get(row.doc_id, ())),
+                "doc_id": doc_id,
+                "outlet": outlet,
+                "n_claims": int(n_claims[k]),
+                "distance": round(float(mean_distance[k]), 4) if has_claims else None,
+                "deviation": round(float(deviation[k]), 4) if has_deviation else None,
+                "near_copies": "; ".join(near_copies.get(doc_id, ())),
                 "credibility": round(_combine(parts, {k: weights[k] for k in parts}), 4)
-                if ids
+                if has_claims
                 else None,
             }
         )
