@@ -71,8 +71,12 @@ _worker_resources: Any = None
 
 def _extract_chunk(
     args: tuple[list[Document], Any],
-) -> list[tuple[list[dict], Any, dict]]:
-    """Worker: claims rows, signature and document row for each document of a chunk."""
+) -> tuple[pd.DataFrame, list[tuple[Any, dict]]]:
+    """Worker: the claims of a chunk of documents as one table (built here, on every
+    core, rather than from rows in the parent), and each document's signature and
+    row."""
+    import pandas as pd
+
     from scorer.extract.claims import claims_to_rows, extract_claims, load_resources
     from scorer.independence import document_signature
 
@@ -81,17 +85,13 @@ def _extract_chunk(
     if _worker_resources is None or _worker_resources[0] != extract_config:
         _worker_resources = (extract_config, load_resources(extract_config))
     resources = _worker_resources[1]
+    rows: list[dict] = []
     out = []
     for doc in docs:
         claims = extract_claims(doc, resources, extract_config.keep_unitless)
-        out.append(
-            (
-                claims_to_rows(claims),
-                document_signature(doc.text),
-                _document_row(doc, len(claims)),
-            )
-        )
-    return out
+        rows += claims_to_rows(claims)
+        out.append((document_signature(doc.text), _document_row(doc, len(claims))))
+    return pd.DataFrame.from_records(rows, columns=list(CLAIM_COLUMNS)), out
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -144,22 +144,19 @@ def extract(
     stream = read_documents(paths, config.ingest, on_warning=on_warning)
     texts: dict[str, str] = {}
     jobs = jobs or os.cpu_count() or 1
-    rows: list[dict] = []
+    tables: list[pd.DataFrame] = []
     doc_rows: list[dict] = []
     signatures: dict[str, Any] = {}
-    done = 0
 
-    def collect(results: list[tuple[list[dict], Any, dict]]) -> None:
-        nonlocal done
-        for claim_rows, signature, doc_row in results:
-            for row in claim_rows:
-                row["claim_id"] = len(rows)
-                rows.append(row)
+    def collect(results: tuple[pd.DataFrame, list[tuple[Any, dict]]]) -> None:
+        table, docs = results
+        if not table.empty:
+            tables.append(table)
+        for signature, doc_row in docs:
             signatures[doc_row["doc_id"]] = signature
             doc_rows.append(doc_row)
-            done += 1
         if on_document:
-            on_document(done)
+            on_document(len(doc_rows))
 
     chunks = _chunks(_keeping(stream, texts) if keep_texts else stream, _CHUNK)
     first = []
@@ -184,7 +181,14 @@ def extract(
             collect(_extract_chunk((chunk, config.extract)))
 
     near_copies = find_near_copies(signatures, config.credibility.near_copy_threshold)
-    claims = pd.DataFrame.from_records(rows, columns=list(CLAIM_COLUMNS))
+    # A column no claim of a chunk fills (no figure of it with a lower bound) comes
+    # as objects: once joined, it is read again as the numbers it holds.
+    claims = (
+        pd.concat(tables, ignore_index=True).infer_objects()
+        if tables
+        else pd.DataFrame.from_records([], columns=list(CLAIM_COLUMNS))
+    )
+    claims["claim_id"] = range(len(claims))
     documents = pd.DataFrame.from_records(
         doc_rows,
         columns=[

@@ -236,3 +236,23 @@ def test_scoring_on_every_core_gives_what_one_core_gives(
     pd.testing.assert_frame_equal(result.subjects, baseline.subjects)
     pd.testing.assert_frame_equal(result.claims, baseline.claims)
     pd.testing.assert_frame_equal(result.outlets, baseline.outlets)
+
+
+def test_claims_tabled_chunk_by_chunk_keep_their_columns_types(tmp_path) -> None:
+    import scorer.pipeline as pipeline
+
+    # Claims are tabled per chunk of documents: a chunk where no figure has a lower
+    # bound, then one where none has an upper bound, must still give number columns.
+    n = pipeline._CHUNK + 3
+    for i in range(n):
+        bound = "Up to" if i < pipeline._CHUNK else "At least"
+        (tmp_path / f"a{i:03d}.txt").write_text(
+            f"{bound} {100 + i} homes were destroyed by the flood, officials said.\n",
+            encoding="utf-8",
+        )
+    claims = extract([tmp_path], jobs=1).claims
+    assert len(claims) == n
+    assert claims["low"].dtype == claims["high"].dtype == "float64"
+    assert claims["low"].isna().sum() == pipeline._CHUNK
+    assert claims["high"].isna().sum() == 3
+    assert claims["claim_id"].tolist() == list(range(n))
