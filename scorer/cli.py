@@ -343,6 +343,7 @@ def score(
         Format, typer.Option("--format", "-f", help="What to print.")
     ] = Format.table,
     top: Annotated[int | None, typer.Option(help="Subjects to detail.", min=1)] = None,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes.", min=1)] = None,
 ) -> None:
     """Re-score saved claims with other weights, without re-extracting.
 
@@ -352,7 +353,7 @@ def score(
     from scorer.pipeline import score as score_claims
 
     cfg = _config(config, set_)
-    result = score_claims(load_claims(claims), cfg)
+    result = score_claims(load_claims(claims), cfg, jobs)
     report = None
     if out is not None:
         from scorer.render.tables import write_outputs

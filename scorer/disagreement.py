@@ -507,7 +507,9 @@ def _score_subject(
 
 
 def measure_disagreement(
-    claims: pd.DataFrame, config: DisagreementConfig | None = None
+    claims: pd.DataFrame,
+    config: DisagreementConfig | None = None,
+    jobs: int | None = None,
 ) -> pd.DataFrame:
     """Score every subject.
 
@@ -518,6 +520,8 @@ def measure_disagreement(
         ``low``, ``high``, ``unit``, ``published``, ``doc_id``, ``start``.
     config
         The disagreement section.
+    jobs
+        Worker processes for a large corpus's subjects (default: the cores).
 
     Returns
     -------
@@ -540,7 +544,7 @@ def measure_disagreement(
         partial(_score_subject, columns, labels, siblings, config),
         subjects,
         cost=lambda subject: len(subject[1]),
-        jobs=None if len(claims) >= _PARALLEL_FROM else 1,
+        jobs=jobs if len(claims) >= _PARALLEL_FROM else 1,
     )
     table = pd.DataFrame.from_records(
         records,

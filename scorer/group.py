@@ -981,6 +981,7 @@ def group_claims(
     claims: pd.DataFrame,
     config: GroupConfig | None = None,
     lexicon: Frames | None = None,
+    jobs: int | None = None,
 ) -> pd.DataFrame:
     """Assign each claim a ``subject`` id and each subject a ``subject_label``.
 
@@ -996,6 +997,8 @@ def group_claims(
     lexicon
         Predicates and extent phrases (:func:`scorer.extract.claims.load_frames`,
         with the user's cues file); the defaults when omitted.
+    jobs
+        Worker processes for a large event's blocks (default: the cores).
 
     Returns
     -------
@@ -1147,7 +1150,7 @@ def group_claims(
             partial(_cluster_block, event_frames, config, lexicon),
             blocks,
             cost=len,
-            jobs=None if pairs >= _PARALLEL_PAIRS else 1,
+            jobs=jobs if pairs >= _PARALLEL_PAIRS else 1,
         )
         for rows, assignment in zip(blocks, assignments, strict=True):
             cluster_of[rows] = assignment + n_clusters

@@ -6,7 +6,6 @@ claims can be re-scored with other weights without reading the corpus again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,7 @@ from scorer.config import Config, load_config
 from scorer.errors import InputError
 from scorer.ingest import IngestStats, read_documents
 from scorer.model import CLAIM_COLUMNS, Document
+from scorer.parallel import cores
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,7 +143,7 @@ def extract(
     _worker_resources = (config.extract, load_resources(config.extract))
     stream = read_documents(paths, config.ingest, on_warning=on_warning)
     texts: dict[str, str] = {}
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or cores()
     tables: list[pd.DataFrame] = []
     doc_rows: list[dict] = []
     signatures: dict[str, Any] = {}
@@ -218,8 +218,13 @@ def _keeping(docs: Iterable[Document], texts: dict[str, str]) -> Iterator[Docume
         yield doc
 
 
-def score(extraction: Extraction, config: Config | None = None) -> RunResult:
-    """Group, weigh and score extracted claims (no document is read again)."""
+def score(
+    extraction: Extraction, config: Config | None = None, jobs: int | None = None
+) -> RunResult:
+    """Group, weigh and score extracted claims (no document is read again).
+
+    ``jobs``: worker processes for the steps of a large corpus (default: the cores).
+    """
     from scorer.credibility import score_outlets
     from scorer.disagreement import measure_disagreement
     from scorer.extract.claims import load_frames
@@ -252,9 +257,9 @@ def score(extraction: Extraction, config: Config | None = None) -> RunResult:
         )
     ]
     claims = group_claims(
-        claims, config.group, load_frames(config.extract.cues_file or None)
+        claims, config.group, load_frames(config.extract.cues_file or None), jobs
     )
-    subjects = measure_disagreement(claims, config.disagreement)
+    subjects = measure_disagreement(claims, config.disagreement, jobs)
     if not subjects.empty:
         subjects = subjects[
             subjects["n_claims"] >= config.report.min_claims
@@ -314,7 +319,7 @@ def run(
             f"no document could be read from {', '.join(map(str, paths))} "
             f"({extraction.stats.n_skipped} skipped)"
         )
-    return score(extraction, config)
+    return score(extraction, config, jobs)
 
 
 def load_claims(path: str | Path) -> Extraction:

@@ -233,6 +233,11 @@ def test_scoring_on_every_core_gives_what_one_core_gives(
     monkeypatch.setattr(disagreement, "fork_map", on_two_cores("disagreement"))
     result = rescore(extraction)
     assert forked == {"group", "disagreement"}
+    # Asked for one job, as with `--jobs 1`, nothing is forked.
+    forked.clear()
+    fresh = dataclasses.replace(extraction, claims=extraction.claims.copy())
+    pd.testing.assert_frame_equal(score(fresh, jobs=1).subjects, baseline.subjects)
+    assert not forked
     pd.testing.assert_frame_equal(result.subjects, baseline.subjects)
     pd.testing.assert_frame_equal(result.claims, baseline.claims)
     pd.testing.assert_frame_equal(result.outlets, baseline.outlets)
