@@ -670,18 +670,21 @@ def _periods(
                 if offset is not None:
                     found.append((m.start(), m.end(), base + offset, 0))
         if story_month and frames.month_re is not None:
-            found += [
-                (
-                    # Where the month starts: an opening "since" stays before it,
-                    # for the anchor check.
-                    m.start("month") if m.group("month") else m.start(),
-                    m.end(),
-                    int(m.group("year") or m.group("dated_year") or story),
-                    MONTH_NUMBER[m.group("month") or m.group("dated")],
-                )
-                for m in frames.month_re.finditer(sentence)
-                if not (m.start() < end and m.end() > at)
-            ]
+            for m in frames.month_re.finditer(sentence):
+                if m.start() < end and m.end() > at:
+                    continue
+                # Where the month starts: an opening "since" stays before it, for
+                # the anchor check.
+                begins = m.start("month") if m.group("month") else m.start()
+                number = MONTH_NUMBER[m.group("month") or m.group("dated")]
+                named = m.group("year") or m.group("dated_year")
+                if named:
+                    found.append((begins, m.end(), int(named), number))
+                elif number > story_month and not _ahead(sentence, begins, frames):
+                    # Later in the year than the story, told as past: last year's.
+                    found.append((begins, m.end(), story - 1, number))
+                else:
+                    found.append((begins, m.end(), story, number))
         year, month, distance = 0, 0, len(sentence) + 1
         month_distance = len(sentence) + 1
         nearest_month = (0, 0)
@@ -708,6 +711,17 @@ def _periods(
         else:
             out.append("")
     return out
+
+
+# How many words before a month name may look ahead to it ("could send more by August").
+_AHEAD_WORDS = 4
+
+
+def _ahead(sentence: str, at: int, frames: Frames) -> bool:
+    """Whether one of the few words before the month name at ``at`` (its opener
+    among them) looks ahead (frames.toml ``[period] ahead``: "could", "by")."""
+    words = re.findall(r"[\w']+", sentence[max(0, at - 80) : at].lower())
+    return any(w in frames.ahead for w in words[-_AHEAD_WORDS - 1 :])
 
 
 def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndarray:

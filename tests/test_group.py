@@ -447,6 +447,32 @@ def test_an_earlier_months_figure_stays_apart_and_counts_at_that_time():
     assert as_of["About 5 million people"] == as_of["4 million people"] == ""
 
 
+def test_a_later_month_told_as_past_is_last_years_and_one_looked_ahead_to_is_not():
+    grouped = grouped_texts(
+        {
+            "a": "The 9,000 volunteers who arrived in October 2024 are still there, "
+            "the agency said.",
+            # In a story of June, "in October" told as past is last October ...
+            "b": "They will join the 9,000 volunteers sent in October, officials said.",
+            # ... and one looked ahead to is this year's.
+            "c": "The agency could send 4,000 more volunteers by October, it said.",
+            "d": "Officials said 5,000 more volunteers may arrive in October.",
+        },
+        {
+            "a": dt.date(2025, 6, 10),
+            "b": dt.date(2025, 6, 11),
+            "c": dt.date(2025, 6, 12),
+            "d": dt.date(2025, 6, 12),
+        },
+    )
+    by_doc = grouped.set_index("doc_id")
+    assert len(by_doc) == 4
+    assert by_doc.loc["b", "as_of"] == by_doc.loc["a", "as_of"] == "2024-01-01"
+    assert by_doc.loc["b", "subject"] == by_doc.loc["a", "subject"]
+    assert by_doc.loc["c", "as_of"] == by_doc.loc["d", "as_of"] == ""
+    assert by_doc.loc["c", "subject"] != by_doc.loc["a", "subject"]
+
+
 def test_a_figure_referring_back_to_an_earlier_years_events_takes_that_year():
     grouped = grouped_texts(
         {

@@ -261,3 +261,25 @@ def test_claims_tabled_chunk_by_chunk_keep_their_columns_types(tmp_path) -> None
     assert claims["low"].isna().sum() == pipeline._CHUNK
     assert claims["high"].isna().sum() == 3
     assert claims["claim_id"].tolist() == list(range(n))
+
+
+def test_the_sample_corpus_ranks_the_additional_troops_first_and_flags_no_parts(
+    baseline: RunResult,
+) -> None:
+    # The Quickstart's `scorer run seeds/` (with the folder's manifest of dates).
+    claims = baseline.claims
+    first = claims[claims["subject_rank"] == 1]
+    assert {(row.low, row.high, row.origin) for row in first.itertuples()} == {
+        (25000, 30000, "Ukrainian intelligence"),
+        (30000, 30000, "Ukrainian intelligence"),
+        (10000, 20000, "Jenny Town"),
+    }
+    assert set(first["chain"].str.split(" > ").str[1]) == {"CNN"}
+    scores = baseline.subjects.set_index("subject")["window_disagreement"]
+
+    def score_of(value: float) -> set[float]:
+        return {scores[s] for s in claims.loc[claims["low"] == value, "subject"]}
+
+    # The first deployment, told three times, and the parts of a total score 0.
+    assert (claims["low"] == 11000).sum() == 3
+    assert score_of(11000) == score_of(1000) == score_of(6000) == {0.0}
