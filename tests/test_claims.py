@@ -430,6 +430,21 @@ def test_a_transcript_gives_each_turn_to_its_speaker() -> None:
     assert chains["3 buses"] == PUBLISHER  # a one-off label is no speaker
 
 
+def test_a_transcript_taken_up_mid_conversation_opens_with_the_other_speaker() -> None:
+    turns = (
+        "Ortiz: You said 2,500 volunteers?\n\nHale: 2,700.\n\n"
+        "Ortiz: And buses?\n\nHale: Nine, we think.\n\n"
+    )
+    # First-person paragraphs before the first named turn: the other speaker's.
+    text = "Our count is about 3,100 volunteers. We expect more.\n\n" + turns
+    (opening,) = [c for c in claims_of(text) if c.quote == "about 3,100 volunteers"]
+    assert opening.attribution.chain == f"{PUBLISHER} > Hale"
+    # An introduction in the article's own voice is nobody's turn.
+    text = "Volunteers numbered about 3,100, the agency said.\n\n" + turns
+    (opening,) = [c for c in claims_of(text) if c.quote == "about 3,100"]
+    assert opening.attribution.chain == f"{PUBLISHER} > agency"
+
+
 @pytest.mark.parametrize(
     "text",
     [

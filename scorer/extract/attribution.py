@@ -2712,6 +2712,8 @@ def _credit(
     return None
 
 
+# A quotation within a paragraph: its words are someone else's.
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+\S")
 
 
@@ -2742,6 +2744,12 @@ def _turns(
     if sum(n >= 2 for n in counts.values()) < 2:
         return []  # no two speakers taking turns: no transcript
     turns = []
+
+    def link(label: str) -> Link:
+        info = registry.describe(label)
+        kind = info.kind if info.kind != "unknown" else "person"
+        return Link(info.name, kind, "transcript")
+
     for i, (start, label) in enumerate(labelled):
         if not label:
             continue
@@ -2749,10 +2757,35 @@ def _turns(
             end = labelled[i + 1][0]
         else:  # the last turn: its own paragraph only, the article may go on after
             end = next((e for s, e in paragraphs if s == start), start)
-        info = registry.describe(label)
-        kind = info.kind if info.kind != "unknown" else "person"
-        turns.append((start, end, Link(info.name, kind, "transcript")))
+        turns.append((start, end, link(label)))
+    opening = _opening_turn(text, paragraphs, seg_start, labelled[0][0], lex)
+    others = [name for name in counts if name != labelled[0][1]]
+    if opening is not None and len(counts) == 2 and labelled[0][1] and others:
+        # A transcript taken up mid-conversation: its first-person opening is the
+        # turn of the speaker other than the one who speaks first by name.
+        turns.insert(0, (opening, labelled[0][0], link(others[0])))
     return turns
+
+
+def _opening_turn(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    seg_start: int,
+    first_label: int,
+    lex: _Lexicon,
+) -> int | None:
+    """Where the paragraphs before a transcript's first labelled turn begin, when
+    every one of them speaks in the first person outside quotes ("Our estimate is
+    around seven million."), as a speaker does; None when there are none, or one of
+    them reads as the article's own introduction."""
+    before = [(s, e) for s, e in paragraphs if seg_start <= s < first_label]
+    if not before:
+        return None
+    for start, end in before:
+        words = re.findall(r"[\w’']+", _QUOTED.sub(" ", text[start:end]).lower())
+        if not any(w in lex.first_person for w in words):
+            return None
+    return before[0][0]
 
 
 def _speaker_label(label: str, lex: _Lexicon) -> bool:
