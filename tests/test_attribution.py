@@ -536,3 +536,38 @@ def test_first_person_words_speak_for_the_organisation_the_text_opens_with(
     text, expected
 ):
     assert chain_of(text, "40,000") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "origin"),
+    [
+        # The subject's own estimate, after another source spoke.
+        (
+            "Analysts at Harbor Risk said losses could reach $10 billion. Reinsurance "
+            "broker Kestrel Re also updated its estimate for insured losses to between "
+            "$20 billion and $30 billion.",
+            "$20 billion",
+            "Kestrel Re",
+        ),
+        (
+            "The city council said 300 homes flooded. Meanwhile the Harbour Authority "
+            "revised its count to 500 homes.",
+            "500 homes",
+            "Harbour Authority",
+        ),
+        # A possessive that is no estimate's keeps the sentence's speaker.
+        (
+            "Officials in Dover said the storm and its aftermath destroyed 500 homes.",
+            "500 homes",
+            "Officials in Dover",
+        ),
+        # The subject of a speech verb before the possessive spoke for someone else.
+        (
+            "Kestrel Re said Moody's raised its estimate to $25 billion.",
+            "$25 billion",
+            "Moody's",
+        ),
+    ],
+)
+def test_a_subject_naming_its_own_estimate_is_its_source(text, needle, origin) -> None:
+    assert chain_of(text, needle)[-1] == origin

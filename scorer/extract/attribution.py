@@ -133,6 +133,7 @@ class _Lexicon:
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     first_person: frozenset[str]
+    own_possessives: frozenset[str]
     second_person: frozenset[str]
     not_speaker_labels: frozenset[str]
     documents: frozenset[str]
@@ -468,6 +469,7 @@ def _compile_lexicon(
         pronouns=_words(words.get("pronouns", [])),
         person_pronouns=_words(words.get("person_pronouns", [])),
         first_person=_words(words.get("first_person", [])),
+        own_possessives=_words(words.get("own_possessives", [])),
         second_person=_words(words.get("second_person", [])),
         not_speaker_labels=_words(words.get("not_speaker_labels", [])),
         documents=documents,
@@ -1438,13 +1440,17 @@ def _find_cues(text: str, tokens: _Tokens, lex: _Lexicon) -> list[_Cue]:
     # Most tokens open no cue: only those with a role and those holding an apostrophe
     # (possessives) are read, picked out in C rather than one by one.
     words = list(map(_FIRST, tokens))
+    owning = lex.own_possessives | {w.capitalize() for w in lex.own_possessives}
     candidates = {
         *compress(range(n), map(roles.__contains__, words)),
         *compress(range(n), map(_APOSTROPHE.search, words)),
+        *compress(range(n), map(owning.__contains__, words)),
     }
     for i in sorted(candidates):
         tok, s, e = tokens[i]
-        if tok[-1] in "s'’" and ("'" in tok or "’" in tok) and i + 1 < n:
+        if i + 1 < n and (
+            (tok[-1] in "s'’" and ("'" in tok or "’" in tok)) or tok in owning
+        ):
             cue = _possessive_cue(text, tokens, i, lex)
             if cue is not None:
                 cues.append(cue)
@@ -1493,8 +1499,11 @@ def _cue_order(cue: _Cue) -> tuple[int, int]:
 
 def _possessive_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue | None:
     """ "Chile's estimate", "MFD's 6,800", "the unions' 45,000 figure"."""
-    tok, _, e = tokens[i]
-    if tok.endswith(("'s", "’s", "'S", "’S")):
+    tok, start, e = tokens[i]
+    own = tok.lower() in lex.own_possessives
+    if own:
+        mark = start  # "its estimate": the owner is the sentence's subject
+    elif tok.endswith(("'s", "’s", "'S", "’S")):
         mark = e - 2
     elif tok.endswith(("s'", "s’")):
         mark = e - 1
@@ -1503,7 +1512,7 @@ def _possessive_cue(text: str, tokens: _Tokens, i: int, lex: _Lexicon) -> _Cue |
     j = i + 1
     while j < len(tokens) and j - i <= 3:
         nxt = tokens[j][0]
-        if nxt[:1].isdigit() or nxt[:1] in "$€£":
+        if (nxt[:1].isdigit() or nxt[:1] in "$€£") and not own:
             if re.fullmatch(r"\d+(?:st|nd|rd|th)", nxt):
                 return None
             return _Cue("possessive", mark, tokens[j][2], text[mark : tokens[j][2]])
@@ -2396,7 +2405,16 @@ def _local_hit(
     """A phrase-level attribution: "X's estimate", "X's 6,800", "a DPA tally"."""
     lex = ctx.registry.lexicon
     text = ctx.text
-    if cue.kind == "possessive":
+    own = (
+        cue.kind == "possessive" and cue.word.split()[0].lower() in lex.own_possessives
+    )
+    if own:
+        owner = _sentence_subject(text, sentence.start, cue.start, ctx)
+        if owner is None:
+            return None
+        lo, phrase = owner
+        name = phrase
+    elif cue.kind == "possessive":
         index = bisect.bisect_right(tokens, cue.start, key=_START) - 1
         if index < 0:
             return None
@@ -2427,8 +2445,48 @@ def _local_hit(
         if not (known or phrase.isupper() or lex.places.get(phrase.lower())):
             return None
         lo = cue.start
-    scope = (lo, _phrase_end(tokens, cue.end, sentence, lex))
+    if own:  # the subject's own estimate is what its clause goes on to state
+        scope = (lo, _clause_end(tokens, cue.end, sentence))
+    else:
+        scope = (lo, _phrase_end(tokens, cue.end, sentence, lex))
     return _Hit(lo, cue.end, scope, [_Source(phrase, lo)], "estimate", False)
+
+
+# A capitalised name: words that open with a capital, joined by "of", "for", "and"
+# ("Bank of Spain"), not opening a quotation.
+_CAPITALISED_NAME = re.compile(
+    r"(?<![\w\"“])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w.&'’-]*)*"
+)
+
+
+def _sentence_subject(
+    text: str, start: int, pos: int, ctx: _Context
+) -> tuple[int, str] | None:
+    """The named subject a possessive at ``pos`` refers to ("Kestrel Re raised its
+    estimate"): the last capitalised name between the sentence's start and ``pos``,
+    with no verb of speech after it (whose speaker would be someone else), if it
+    names a source; else None."""
+    lex = ctx.registry.lexicon
+    found = None
+    for match in _CAPITALISED_NAME.finditer(text, start, pos):
+        found = match
+    if found is None:
+        return None
+    between = text[found.end() : pos].lower().split()
+    if any(w.strip(",.;:") in lex.verbs for w in between):
+        return None
+    name = found.group(0)
+    # A name the registry, the words of sources, or the document's own names make a
+    # source: not a capitalised word opening the sentence ("The", "Meanwhile").
+    if not _is_sourcey(name, lex, ctx.registry) or not (
+        ctx.registry.lookup(name) is not None
+        or _classify(name, lex)
+        or _looks_like_person(name, lex)
+        or name.lower() in ctx.names()
+        or (name.isupper() and len(name) > 1)
+    ):
+        return None
+    return found.start(), name
 
 
 def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
@@ -2439,6 +2497,16 @@ def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -
         if not tok[0].isalnum() and tok[0] not in "$€£":
             return s
         if tok[:1].islower() and low in lex.stop and low not in _QUALIFIERS:
+            return s
+    return sentence.end
+
+
+def _clause_end(tokens: _Tokens, pos: int, sentence: _Sentence) -> int:
+    """End of the clause going on at ``pos``: the next punctuation mark."""
+    for tok, s, _ in tokens[_token_at(tokens, pos) :]:
+        if s >= sentence.end:
+            break
+        if not tok[0].isalnum() and tok[0] not in "$€£":
             return s
     return sentence.end
 
