@@ -125,7 +125,11 @@ class _Progress:
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            # Redrawn on each update, with no thread of its own: the pipeline forks
+            # workers, and a fork must not copy a lock a drawing thread holds.
+            self.bar = Progress(
+                console=Console(stderr=True), transient=True, auto_refresh=False
+            )
             self.task = self.bar.add_task(label, total=None)
 
     def __enter__(self) -> _Progress:
@@ -136,6 +140,7 @@ class _Progress:
     def update(self, done: int) -> None:
         if self.bar:
             self.bar.update(self.task, completed=done, description=f"{done} documents")
+            self.bar.refresh()
 
     def __exit__(self, *exc: object) -> None:
         if self.bar:

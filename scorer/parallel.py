@@ -59,26 +59,29 @@ def fork_map(
     order = list(range(len(items)))
     if cost is not None:
         order.sort(key=lambda i: cost(items[i]), reverse=True)
+    # Many small items go out in batches, each costing one round trip instead of one
+    # per item; the items are dealt to the batches in turn, costliest first, so that
+    # every batch carries a like share of the work.
+    n_batches = min(len(items), jobs * 16)
+    batches = [order[k::n_batches] for k in range(n_batches)]
     global _task
     _task = (task, items)
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            # Many small items go out a few dozen at a time, each batch costing
-            # one round trip instead of one per item.
-            batch = max(1, len(items) // (jobs * 16))
-            done = list(pool.map(_run, order, chunksize=batch))
+            done = list(pool.map(_run, batches))
     finally:
         _task = None
     results: list[Any] = [None] * len(items)
-    for position, result in zip(order, done, strict=True):
-        results[position] = result
+    for batch, batch_results in zip(batches, done, strict=True):
+        for position, result in zip(batch, batch_results, strict=True):
+            results[position] = result
     return results
 
 
-def _run(position: int) -> Any:
-    """Worker: the task on one item of the loop it was forked with."""
+def _run(positions: list[int]) -> list[Any]:
+    """Worker: the task on a batch of items of the loop it was forked with."""
     assert _task is not None, "fork_map's task is set before its workers are forked"
     task, items = _task
-    return task(items[position])
+    return [task(items[position]) for position in positions]
