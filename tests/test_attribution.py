@@ -567,6 +567,29 @@ def test_first_person_words_speak_for_the_organisation_the_text_opens_with(
             "$25 billion",
             "Moody's",
         ),
+        (
+            "Verisk said Kestrel Re raised its estimate to $25 billion.",
+            "$25 billion",
+            "Verisk",
+        ),
+        # Another name between the subject and its possessive could own it.
+        (
+            "Kestrel Re told Reuters its estimate of insured losses was $25 billion.",
+            "$25 billion",
+            "Kestrel Re",
+        ),
+        (
+            "The unions gave Reuters their count of 9,000 marchers.",
+            "9,000",
+            "example.com",
+        ),
+        # The estimate's clause ends where another begins.
+        (
+            "Kestrel Re raised its estimate to $25 billion while insurers paid out "
+            "$3 billion.",
+            "$3 billion",
+            "example.com",
+        ),
     ],
 )
 def test_a_subject_naming_its_own_estimate_is_its_source(text, needle, origin) -> None:

@@ -443,6 +443,15 @@ def test_a_transcript_taken_up_mid_conversation_opens_with_the_other_speaker() -
     text = "Volunteers numbered about 3,100, the agency said.\n\n" + turns
     (opening,) = [c for c in claims_of(text) if c.quote == "about 3,100"]
     assert opening.attribution.chain == f"{PUBLISHER} > agency"
+    # Nor one naming the speakers, or with "US" for the country, not "us".
+    for intro in (
+        "Our newsroom counted 3,100 volunteers. We spoke to Hale and Ortiz.",
+        "US officials counted 3,100 volunteers on Friday.",
+    ):
+        (opening,) = [
+            c for c in claims_of(intro + "\n\n" + turns) if "3,100" in c.quote
+        ]
+        assert "Hale" not in opening.attribution.chain, intro
 
 
 @pytest.mark.parametrize(

@@ -2446,7 +2446,7 @@ def _local_hit(
             return None
         lo = cue.start
     if own:  # the subject's own estimate is what its clause goes on to state
-        scope = (lo, _clause_end(tokens, cue.end, sentence))
+        scope = (lo, _clause_end(tokens, cue.end, sentence, lex))
     else:
         scope = (lo, _phrase_end(tokens, cue.end, sentence, lex))
     return _Hit(lo, cue.end, scope, [_Source(phrase, lo)], "estimate", False)
@@ -2463,30 +2463,36 @@ def _sentence_subject(
     text: str, start: int, pos: int, ctx: _Context
 ) -> tuple[int, str] | None:
     """The named subject a possessive at ``pos`` refers to ("Kestrel Re raised its
-    estimate"): the last capitalised name between the sentence's start and ``pos``,
-    with no verb of speech after it (whose speaker would be someone else), if it
-    names a source; else None."""
+    estimate"): the first capitalised name of the sentence that names a source,
+    when a verb stands between them and nothing that could own the possessive
+    instead: no other capitalised name ("Kestrel Re told Reuters its ..."), no comma
+    ("Unlike Kestrel Re, the ministry raised its ..."); and no verb of speech in
+    the sentence before it, whose speaker the sentence reports. None otherwise."""
     lex = ctx.registry.lexicon
-    found = None
     for match in _CAPITALISED_NAME.finditer(text, start, pos):
-        found = match
-    if found is None:
-        return None
-    between = text[found.end() : pos].lower().split()
-    if any(w.strip(",.;:") in lex.verbs for w in between):
-        return None
-    name = found.group(0)
-    # A name the registry, the words of sources, or the document's own names make a
-    # source: not a capitalised word opening the sentence ("The", "Meanwhile").
-    if not _is_sourcey(name, lex, ctx.registry) or not (
-        ctx.registry.lookup(name) is not None
-        or _classify(name, lex)
-        or _looks_like_person(name, lex)
-        or name.lower() in ctx.names()
-        or (name.isupper() and len(name) > 1)
-    ):
-        return None
-    return found.start(), name
+        name = match.group(0)
+        # A name the registry, the words of sources, or the document's own names
+        # make a source: not a capitalised word opening the sentence ("Meanwhile").
+        if not _is_sourcey(name, lex, ctx.registry) or not (
+            ctx.registry.lookup(name) is not None
+            or _classify(name, lex)
+            or _looks_like_person(name, lex)
+            or name.lower() in ctx.names()
+            or (name.isupper() and len(name) > 1)
+        ):
+            continue
+        before = text[start : match.start()].lower().split()
+        between = text[match.end() : pos]
+        words = between.lower().split()
+        if (
+            not words  # a subject and its possessive have a verb between them
+            or _CAPITALISED_NAME.search(between)
+            or "," in between
+            or any(w.strip(";:,") in lex.verbs for w in words + before)
+        ):
+            return None
+        return match.start(), name
+    return None
 
 
 def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
@@ -2501,12 +2507,20 @@ def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -
     return sentence.end
 
 
-def _clause_end(tokens: _Tokens, pos: int, sentence: _Sentence) -> int:
-    """End of the clause going on at ``pos``: the next punctuation mark."""
-    for tok, s, _ in tokens[_token_at(tokens, pos) :]:
+def _clause_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
+    """End of the clause going on at ``pos``: the next comma, semicolon or colon, or
+    the next conjunction opening another clause ("... to $25bn while insurers paid
+    $3bn"), but not the "and" of a range ("between $20bn and $30bn")."""
+    tail = tokens[_token_at(tokens, pos) :]
+    for k, (tok, s, _) in enumerate(tail):
         if s >= sentence.end:
             break
-        if not tok[0].isalnum() and tok[0] not in "$€£":
+        low = tok.lower()
+        if tok in (",", ";", ":"):
+            return s
+        if low in lex.conjunctions and not (
+            low == "and" and any(t.lower() == "between" for t, _, _ in tail[:k])
+        ):
             return s
     return sentence.end
 
@@ -2826,7 +2840,7 @@ def _turns(
         else:  # the last turn: its own paragraph only, the article may go on after
             end = next((e for s, e in paragraphs if s == start), start)
         turns.append((start, end, link(label)))
-    opening = _opening_turn(text, paragraphs, seg_start, labelled[0][0], lex)
+    opening = _opening_turn(text, paragraphs, seg_start, labelled[0][0], lex, counts)
     others = [name for name in counts if name != labelled[0][1]]
     if opening is not None and len(counts) == 2 and labelled[0][1] and others:
         # A transcript taken up mid-conversation: its first-person opening is the
@@ -2841,17 +2855,26 @@ def _opening_turn(
     seg_start: int,
     first_label: int,
     lex: _Lexicon,
+    speakers: Iterable[str],
 ) -> int | None:
     """Where the paragraphs before a transcript's first labelled turn begin, when
     every one of them speaks in the first person outside quotes ("Our estimate is
-    around seven million."), as a speaker does; None when there are none, or one of
-    them reads as the article's own introduction."""
+    around seven million."), as a speaker does; None when there are none, or when
+    they name a speaker, as the article's own introduction does ("we spoke to
+    Dana Lee")."""
     before = [(s, e) for s, e in paragraphs if seg_start <= s < first_label]
     if not before:
         return None
+    names = {w.lower() for name in speakers for w in name.split() if len(w) > 2}
     for start, end in before:
-        words = re.findall(r"[\w’']+", _QUOTED.sub(" ", text[start:end]).lower())
-        if not any(w in lex.first_person for w in words):
+        words = re.findall(r"[\w’']+", _QUOTED.sub(" ", text[start:end]))
+        if any(w.lower() in names for w in words):
+            return None
+        # "I", "we", "Our"; not "US", the country.
+        if not any(
+            w.lower() in lex.first_person and (w == "I" or not w.isupper())
+            for w in words
+        ):
             return None
     return before[0][0]
 
