@@ -633,7 +633,9 @@ def _periods(
     sentence: an earlier year ("the 2017 march drew 4 million": "2017"; a year, or a
     phrase of frames.toml ``[period]`` such as "last year"), or a month of the story's
     year before the month its documents were published in ("the April rallies drew 3
-    million", in a story of June: "2025-04"). Where its sentence names no time, a
+    million", in a story of June: "2025-04"), or a later month named without its
+    year and told as past (:func:`_told_as_past`: "the soldiers sent in November", in
+    a story of June: last year's). Where its sentence names no time, a
     year of its ``scopes`` that its sentence does not hold (a time it takes from the
     sentence it refers back to: "Together, those storms cost $9bn"). "" for a figure
     of the story's own time or later, or with no time phrase. A time after an anchor
@@ -680,7 +682,9 @@ def _periods(
                 named = m.group("year") or m.group("dated_year")
                 if named:
                     found.append((begins, m.end(), int(named), number))
-                elif number > story_month and not _ahead(sentence, begins, frames):
+                elif number > story_month and _told_as_past(
+                    sentence, begins, m.end(), frames
+                ):
                     # Later in the year than the story, told as past: last year's.
                     found.append((begins, m.end(), story - 1, number))
                 else:
@@ -713,15 +717,25 @@ def _periods(
     return out
 
 
-# How many words before a month name may look ahead to it ("could send more by August").
-_AHEAD_WORDS = 4
+# How many words on either side of a month name tell its tense.
+_TENSE_WORDS = 4
+_WORDS = re.compile(r"[^\W\d][\w']*")
 
 
-def _ahead(sentence: str, at: int, frames: Frames) -> bool:
-    """Whether one of the few words before the month name at ``at`` (its opener
-    among them) looks ahead (frames.toml ``[period] ahead``: "could", "by")."""
-    words = re.findall(r"[\w']+", sentence[max(0, at - 80) : at].lower())
-    return any(w in frames.ahead for w in words[-_AHEAD_WORDS - 1 :])
+def _told_as_past(sentence: str, begins: int, stops: int, frames: Frames) -> bool:
+    """Whether the few words around the month phrase at ``begins:stops`` tell it as
+    past (frames.toml ``[period] past``, or a verb ending in "-ed": "sent in
+    November", "deployed in October") and none looks ahead to it (``[period] ahead``:
+    "could", "will", "expected")."""
+    # Words, not numbers: "could send 4,000 more by October" looks ahead.
+    before = re.findall(
+        r"[^\W\d][\w']*", sentence[max(0, begins - 80) : begins].lower()
+    )
+    after = re.findall(r"[^\W\d][\w']*", sentence[stops : stops + 80].lower())
+    words = before[-_TENSE_WORDS - 1 :] + after[:_TENSE_WORDS]
+    if any(w in frames.ahead for w in words):
+        return False
+    return any(w in frames.past or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 def _subsets(sentences: list[str], quotes: list[str], frames: Frames) -> np.ndarray:

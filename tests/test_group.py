@@ -457,17 +457,24 @@ def test_a_later_month_told_as_past_is_last_years_and_one_looked_ahead_to_is_not
             # ... and one looked ahead to is this year's.
             "c": "The agency could send 4,000 more volunteers by October, it said.",
             "d": "Officials said 5,000 more volunteers may arrive in October.",
+            # A passive "by" tells no future; a future told after the month does.
+            "e": "Officials said 6,000 volunteers were sent by the agency in October.",
+            "f": "The fair in October will draw 2,000 volunteers, organisers said.",
         },
         {
             "a": dt.date(2025, 6, 10),
             "b": dt.date(2025, 6, 11),
             "c": dt.date(2025, 6, 12),
             "d": dt.date(2025, 6, 12),
+            "e": dt.date(2025, 6, 13),
+            "f": dt.date(2025, 6, 13),
         },
     )
     by_doc = grouped.set_index("doc_id")
-    assert len(by_doc) == 4
+    assert len(by_doc) == 6
     assert by_doc.loc["b", "as_of"] == by_doc.loc["a", "as_of"] == "2024-01-01"
+    assert by_doc.loc["e", "as_of"] == "2024-01-01"
+    assert by_doc.loc["f", "as_of"] == ""
     assert by_doc.loc["b", "subject"] == by_doc.loc["a", "subject"]
     assert by_doc.loc["c", "as_of"] == by_doc.loc["d", "as_of"] == ""
     assert by_doc.loc["c", "subject"] != by_doc.loc["a", "subject"]

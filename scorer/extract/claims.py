@@ -202,8 +202,10 @@ class Frames:
     period_anchors: frozenset[str] = frozenset()  # "since" in "since 2015"
     # A month as a date names it (:func:`_month_pattern`): "in April", "April 5".
     month_re: re.Pattern[str] | None = None
-    # Words looking ahead to a month named without its year ([period] ahead).
+    # Words looking ahead to a month named without its year, and verbs in the past
+    # telling it as past ([period] ahead, past).
     ahead: frozenset[str] = frozenset()
+    past: frozenset[str] = frozenset()
     # Words by which a sentence refers back to what the sentence before told ("those
     # fires"): a figure of a sentence naming no time takes that sentence's.
     back_reference_re: re.Pattern[str] | None = None
@@ -413,6 +415,7 @@ def _load_frames(extra_file: str | None) -> Frames:
         ),
         month_re=_month_pattern(data.get("period", {}).get("month_openers", [])),
         ahead=frozenset(w.lower() for w in data.get("period", {}).get("ahead", [])),
+        past=frozenset(w.lower() for w in data.get("period", {}).get("past", [])),
         back_reference_re=_phrase_pattern(
             data.get("period", {}).get("back_references", [])
         ),
