@@ -719,6 +719,7 @@ def _periods(
 
 # How many words on either side of a month name tell its tense.
 _TENSE_WORDS = 4
+# Words, not numbers: "could send 4,000 more by October" looks ahead.
 _WORDS = re.compile(r"[^\W\d][\w']*")
 
 
@@ -727,11 +728,8 @@ def _told_as_past(sentence: str, begins: int, stops: int, frames: Frames) -> boo
     past (frames.toml ``[period] past``, or a verb ending in "-ed": "sent in
     November", "deployed in October") and none looks ahead to it (``[period] ahead``:
     "could", "will", "expected")."""
-    # Words, not numbers: "could send 4,000 more by October" looks ahead.
-    before = re.findall(
-        r"[^\W\d][\w']*", sentence[max(0, begins - 80) : begins].lower()
-    )
-    after = re.findall(r"[^\W\d][\w']*", sentence[stops : stops + 80].lower())
+    before = _WORDS.findall(sentence[max(0, begins - 80) : begins].lower())
+    after = _WORDS.findall(sentence[stops : stops + 80].lower())
     words = before[-_TENSE_WORDS - 1 :] + after[:_TENSE_WORDS]
     if any(w in frames.ahead for w in words):
         return False
