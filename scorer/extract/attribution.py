@@ -134,6 +134,8 @@ class _Lexicon:
     person_pronouns: frozenset[str]
     first_person: frozenset[str]
     own_possessives: frozenset[str]
+    # The same as written in a text: "its", "Its".
+    own_possessive_forms: frozenset[str]
     second_person: frozenset[str]
     not_speaker_labels: frozenset[str]
     documents: frozenset[str]
@@ -470,6 +472,11 @@ def _compile_lexicon(
         person_pronouns=_words(words.get("person_pronouns", [])),
         first_person=_words(words.get("first_person", [])),
         own_possessives=_words(words.get("own_possessives", [])),
+        own_possessive_forms=frozenset(
+            form
+            for w in _words(words.get("own_possessives", []))
+            for form in (w, w.capitalize())
+        ),
         second_person=_words(words.get("second_person", [])),
         not_speaker_labels=_words(words.get("not_speaker_labels", [])),
         documents=documents,
@@ -1440,7 +1447,7 @@ def _find_cues(text: str, tokens: _Tokens, lex: _Lexicon) -> list[_Cue]:
     # Most tokens open no cue: only those with a role and those holding an apostrophe
     # (possessives) are read, picked out in C rather than one by one.
     words = list(map(_FIRST, tokens))
-    owning = lex.own_possessives | {w.capitalize() for w in lex.own_possessives}
+    owning = lex.own_possessive_forms
     candidates = {
         *compress(range(n), map(roles.__contains__, words)),
         *compress(range(n), map(_APOSTROPHE.search, words)),
@@ -2426,11 +2433,8 @@ def _local_hit(
         if not name or not _is_sourcey(phrase, lex, ctx.registry):
             return None
         if re.search(r"\d", cue.word) and not (
-            ctx.registry.lookup(name) is not None
-            or _classify(name, lex)
+            _names_source(name, ctx)
             or name.lower() in lex.pronouns
-            or _looks_like_person(name, lex)
-            or name.lower() in ctx.names()
             or name.lower() in lex.places
             or name.isupper()
         ):
@@ -2452,6 +2456,18 @@ def _local_hit(
     return _Hit(lo, cue.end, scope, [_Source(phrase, lo)], "estimate", False)
 
 
+def _names_source(name: str, ctx: _Context) -> bool:
+    """Whether a name is a source by what is known of it: the registry lists it, the
+    words of sources or of people make it one, or the document names it so."""
+    lex = ctx.registry.lexicon
+    return (
+        ctx.registry.lookup(name) is not None
+        or bool(_classify(name, lex))
+        or _looks_like_person(name, lex)
+        or name.lower() in ctx.names()
+    )
+
+
 # A capitalised name: words that open with a capital, joined by "of", "for", "and"
 # ("Bank of Spain"), not opening a quotation.
 _CAPITALISED_NAME = re.compile(
@@ -2471,14 +2487,9 @@ def _sentence_subject(
     lex = ctx.registry.lexicon
     for match in _CAPITALISED_NAME.finditer(text, start, pos):
         name = match.group(0)
-        # A name the registry, the words of sources, or the document's own names
-        # make a source: not a capitalised word opening the sentence ("Meanwhile").
+        # Not a capitalised word opening the sentence ("Meanwhile").
         if not _is_sourcey(name, lex, ctx.registry) or not (
-            ctx.registry.lookup(name) is not None
-            or _classify(name, lex)
-            or _looks_like_person(name, lex)
-            or name.lower() in ctx.names()
-            or (name.isupper() and len(name) > 1)
+            _names_source(name, ctx) or (name.isupper() and len(name) > 1)
         ):
             continue
         before = text[start : match.start()].lower().split()
