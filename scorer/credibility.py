@@ -176,6 +176,31 @@ def _fidelity(claims: pd.DataFrame) -> dict[int, bool]:
     return result
 
 
+class _Tally:
+    """Claims counted by the row they belong to (an outlet, a document): per row,
+    the mean of any per-claim values in one pass (a claim of no listed row goes to a
+    last row of its own, left out)."""
+
+    def __init__(self, rows: list[str], of_claims: list[str]) -> None:
+        row_of = {name: k for k, name in enumerate(rows)}
+        self.n = len(rows)
+        self.codes = np.array(
+            [row_of.get(name, self.n) for name in of_claims], dtype=np.int64
+        )
+
+    def means(
+        self, values: np.ndarray, where: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per row, the mean of ``values`` over its claims (those where ``where``)
+        and how many they are; NaN where none."""
+        codes = self.codes if where is None else self.codes[where]
+        values = values if where is None else values[where]
+        count = np.bincount(codes, minlength=self.n + 1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            total = np.bincount(codes, weights=values, minlength=self.n + 1)
+            return total / count, count
+
+
 def _outlet_keys(outlets: list, doc_ids: list) -> list[str]:
     """The outlets table's row of each document or claim: its outlet, or, when the
     publisher is unknown, a row of its own named after the document."""
@@ -246,23 +271,6 @@ def score_outlets(
         for doc_id, others in near_copies.items()
     }
 
-    def agreement_of(positions: list[int] | np.ndarray) -> float | None:
-        values = deviations[positions]
-        values = values[~np.isnan(values)]
-        if not len(values):
-            return None
-        return float(np.exp(-values / disagreement.dispersion_scale).mean())
-
-    # Documents whose publisher is unknown are not one outlet: each is its own row.
-    documents_by_key = documents.assign(
-        _key=_outlet_keys(documents["outlet"].tolist(), documents["doc_id"].tolist())
-    )
-    by_outlet: dict[str, list[int]] = defaultdict(list)
-    if not claims.empty:
-        keys = _outlet_keys(claims["outlet"].tolist(), claims["doc_id"].tolist())
-        for position, key in enumerate(keys):
-            by_outlet[key].append(position)
-    claim_ids = claims["claim_id"].to_numpy() if not claims.empty else np.array([])
     decay = (
         provenance.hop_decay ** claims["distance"].to_numpy(dtype=float)
         if not claims.empty
@@ -270,31 +278,50 @@ def score_outlets(
     )
     distances = claims["distance"].to_numpy(dtype=float) if not claims.empty else decay
     sourced = (
-        (claims["chain"].astype(str).str.count(" > ") > 0).to_numpy()
+        (claims["chain"].astype(str).str.count(" > ") > 0).to_numpy(dtype=float)
         if not claims.empty
         else decay
     )
+    counted = ~np.isnan(deviations)
+    agreeing = np.exp(-deviations / disagreement.dispersion_scale)
+
+    # Documents whose publisher is unknown are not one outlet: each is its own row.
+    documents_by_key = documents.assign(
+        _key=_outlet_keys(documents["outlet"].tolist(), documents["doc_id"].tolist())
+    )
+    outlet_groups = documents_by_key.groupby("_key", sort=True)
+    claim_outlets = (
+        _outlet_keys(claims["outlet"].tolist(), claims["doc_id"].tolist())
+        if not claims.empty
+        else []
+    )
+    per_outlet = _Tally([name for name, _ in outlet_groups], claim_outlets)
+    claim_ids = claims["claim_id"].tolist() if not claims.empty else []
+    checked = np.array([i in fidelity for i in claim_ids], dtype=bool)
+    faithful = np.array([fidelity.get(i, False) for i in claim_ids], dtype=float)
+    proximity, n_claims = per_outlet.means(decay)
+    sourcing, _ = per_outlet.means(sourced)
+    faith, n_checked = per_outlet.means(faithful, checked)
+    agreement, n_counted = per_outlet.means(agreeing, counted)
     outlet_rows = []
-    for outlet, docs in documents_by_key.groupby("_key", sort=True):
-        positions = by_outlet.get(outlet, [])
-        ids = list(claim_ids[positions]) if len(positions) else []
-        checked = [fidelity[i] for i in ids if i in fidelity]
+    for k, (outlet, docs) in enumerate(outlet_groups):
+        stated = n_claims[k] > 0
         parts: dict[str, float | None] = {
-            "proximity": float(decay[positions].mean()) if ids else None,
-            "sourcing": float(sourced[positions].mean()) if ids else None,
-            "fidelity": sum(checked) / len(checked) if checked else None,
+            "proximity": float(proximity[k]) if stated else None,
+            "sourcing": float(sourcing[k]) if stated else None,
+            "fidelity": float(faith[k]) if n_checked[k] else None,
             "independence": 1.0
             - sum(copied.get(d, False) for d in docs["doc_id"].tolist()) / len(docs),
-            "agreement": agreement_of(positions),
+            "agreement": float(agreement[k]) if n_counted[k] else None,
         }
         outlet_rows.append(
             {
                 "outlet": outlet,
                 "n_docs": len(docs),
-                "n_claims": len(ids),
+                "n_claims": int(n_claims[k]),
                 **{k: None if v is None else round(v, 4) for k, v in parts.items()},
                 # Independence alone says nothing of an outlet that states no figure.
-                "credibility": round(_combine(parts, weights), 4) if ids else None,
+                "credibility": round(_combine(parts, weights), 4) if stated else None,
             }
         )
     outlets = pd.DataFrame.from_records(outlet_rows, columns=list(OUTLET_COLUMNS))
@@ -305,32 +332,11 @@ def score_outlets(
         na_position="last",
     ).reset_index(drop=True)
 
-    # Per document, sums over its claims in one pass each: claims are tallied by
-    # their document's row (a claim of no listed document, in a last row of its own).
-    row_of = {doc_id: k for k, doc_id in enumerate(doc_ids)}
-    codes = np.array(
-        [row_of.get(d, len(doc_ids)) for d in claims["doc_id"].tolist()]
-        if not claims.empty
-        else [],
-        dtype=np.int64,
-    )
-    counted = ~np.isnan(deviations)
-
-    def tally(values: np.ndarray, where: np.ndarray | None = None) -> np.ndarray:
-        chosen = codes if where is None else codes[where]
-        values = values if where is None else values[where]
-        return np.bincount(chosen, weights=values, minlength=len(doc_ids) + 1)
-
-    n_claims = np.bincount(codes, minlength=len(doc_ids) + 1)
-    n_counted = np.bincount(codes[counted], minlength=len(doc_ids) + 1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        proximity = tally(decay) / n_claims
-        mean_distance = tally(distances) / n_claims
-        deviation = tally(deviations, counted) / n_counted
-        agreement = (
-            tally(np.exp(-deviations / disagreement.dispersion_scale), counted)
-            / n_counted
-        )
+    per_doc = _Tally(doc_ids, claims["doc_id"].tolist() if not claims.empty else [])
+    proximity, n_claims = per_doc.means(decay)
+    mean_distance, _ = per_doc.means(distances)
+    deviation, n_counted = per_doc.means(deviations, counted)
+    agreement, _ = per_doc.means(agreeing, counted)
     document_rows = []
     for k, (doc_id, outlet) in enumerate(
         zip(doc_ids, documents["outlet"].tolist(), strict=True)
