@@ -295,6 +295,15 @@ def test_vague_counts_follow_the_documented_convention(
         ("The plaza covers 8,500 square meters.", 8_500, "sq_m"),
         ("The convoy was 45 km from the port.", 45, "km"),
         ("Overnight it was -5C in the hills.", -5, "celsius"),
+        ("A magnitude 6.9 earthquake shook the coast.", 6.9, "magnitude"),
+        ("The survey put it at magnitude 6.4.", 6.4, "magnitude"),
+        ("Relief cost P4.1 billion so far.", 4.1e9, "php"),
+        ("The budget set aside ₱750 million.", 750e6, "php"),
+        ("Farmers lost KSh3 billion.", 3e9, "kes"),
+        ("The province lost R1.8bn in revenue.", 1.8e9, "zar"),
+        ("Exports earned Rs900 crore.", 9e9, "inr"),
+        ("It paid 80 million Mexican pesos.", 80e6, "mxn"),
+        ("It paid 80 million pesos.", 80e6, "pesos"),
     ],
 )
 def test_measurement_units_are_canonical(text: str, value: float, unit: str) -> None:
@@ -462,6 +471,7 @@ def test_relative_claims_are_factors(text: str, factor: float) -> None:
         "Officials listed the top three causes.",
         "The home side won 3-2 on Sunday.",
         "The bill passed 52-48 in the senate.",
+        "Residents of Block P2 and Route R5 fled; N95 masks ran out.",
     ],
 )
 def test_dates_times_ordinals_ages_ids_durations_and_furniture_are_not_claims(
@@ -475,6 +485,26 @@ def test_a_year_next_to_a_count_is_skipped_but_the_count_kept() -> None:
         "In 2023, 500 people died; by 2030 the city will host 2,000."
     )
     assert [m.quantity.low for m in found] == [500, 2000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm in 1987 killed more than 300 people.",
+        "The 1999 cyclone killed more than 300 people.",
+        "Floods since 2015 killed more than 300 people.",
+    ],
+)
+def test_a_year_before_a_casualty_verb_is_no_count(text: str) -> None:
+    assert [m.quantity.low for m in find_quantities(text)] == [300]
+
+
+def test_a_four_digit_count_right_before_its_noun_is_kept() -> None:
+    found = find_quantities("Police said 1500 or more marchers met 1200 soldiers.")
+    assert [(m.quantity.low, m.quantity.unit) for m in found] == [
+        (1500, "people"),
+        (1200, "people"),
+    ]
 
 
 # --------------------------------------------------------------------------- lexicon

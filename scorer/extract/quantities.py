@@ -124,6 +124,9 @@ class UnitLexicon:
         Unit -> what it measures; currencies measure ``"money"``.
     currency_symbols, currency_codes, currency_words
         Marks before the number, ISO codes and words after it -> currency code.
+    magnitude_symbols
+        Letters that mark a currency before the number only where a magnitude follows
+        (``"P2.3 billion"``, ``"R5bn"``); alone they are too often something else.
     magnitudes, magnitude_suffixes
         Magnitude words (``"million"``, ``"bn"``) and suffixes (``"k"``) -> factor.
     data
@@ -138,6 +141,7 @@ class UnitLexicon:
     currency_symbols: Mapping[str, str]
     currency_codes: Mapping[str, str]
     currency_words: Mapping[str, str]
+    magnitude_symbols: Mapping[str, str]
     magnitudes: Mapping[str, float]
     magnitude_suffixes: Mapping[str, float]
     data: Mapping[str, Any] = field(repr=False)
@@ -187,6 +191,8 @@ class _Derived:
     signed_units: frozenset[str]
     minus_words: frozenset[str]
     year_range: tuple[int, int]
+    year_before: frozenset[str]
+    units_before: Mapping[str, str]
     id_min_digits: int
     demonym_unit: str
     rate_blockers: tuple[str, ...]
@@ -301,8 +307,10 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
             nouns.setdefault(_norm(synonym), canonical)
     dimensions = dict(units.get("dimensions", {}))
     currency_codes = dict(cur["codes"])
+    magnitude_symbols = dict(cur.get("magnitude_symbols", {}))
     for code in [
         *cur["symbols"].values(),
+        *magnitude_symbols.values(),
         *currency_codes.values(),
         *cur["words"].values(),
     ]:
@@ -316,6 +324,7 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
         "currency_symbols": MappingProxyType(dict(cur["symbols"])),
         "currency_codes": MappingProxyType(currency_codes),
         "currency_words": MappingProxyType(_lower_map(cur["words"])),
+        "magnitude_symbols": MappingProxyType(magnitude_symbols),
         "magnitudes": _floats(mags["words"]),
         "magnitude_suffixes": _floats(mags["suffixes"]),
     }
@@ -370,6 +379,8 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
             int(data["dates"]["year_range"][0]),
             int(data["dates"]["year_range"][1]),
         ),
+        "year_before": _words(data["dates"].get("year_before", [])),
+        "units_before": MappingProxyType(_lower_map(units.get("before", {}))),
         "id_min_digits": int(data["dates"]["id_min_digits"]),
         "demonym_unit": str(data["demonyms"]["unit"]),
         "rate_blockers": tuple(units["rate_blockers"]),
@@ -472,12 +483,22 @@ def _build_grammar(
     codes = (
         "(?-i:" + "|".join(sorted(lex["currency_codes"], key=len, reverse=True)) + ")"
     )
-    currency = rf"(?:{symbols}|{codes}(?={_SP}?\d))"
     # No leading word boundary: "$3.5bn" writes the magnitude right after the digits.
     mag_words = _alt(lex["magnitudes"], word=False) + r"\b"
     mag_suffixes = (
         "(?:" + "|".join(re.escape(s) for s in lex["magnitude_suffixes"]) + ")"
     )
+    currency = rf"(?:{symbols}|{codes}(?={_SP}?\d))"
+    if lex["magnitude_symbols"]:
+        letters = "|".join(
+            re.escape(m) for m in sorted(lex["magnitude_symbols"], key=len)[::-1]
+        )
+        magnitude_follows = (
+            rf"(?=\d[\d.,]*(?:{_SP}?{mag_words}|{mag_suffixes}(?![\w])))"
+        )
+        currency = (
+            rf"(?:{symbols}|{codes}(?={_SP}?\d)|(?-i:{letters}){magnitude_follows})"
+        )
     attached_alt = _alt(lex["attached_units"], word=False)
     end = rf"(?:(?![\w@])|(?=(?-i:{attached_alt})(?![A-Za-z0-9])))"
 
@@ -556,6 +577,7 @@ def _build_grammar(
         *data["dates"]["months"],
         *lex["currency_codes"],
         *[s for s in lex["currency_symbols"] if s[0].isalpha()],
+        *lex["magnitude_symbols"],
         *units_words,
         *articles,
         *fracs,
@@ -567,8 +589,16 @@ def _build_grammar(
         *[f"{u}{f}" for u in units_words for f in rel["fold"]],
     ]
     first_words = {w.split()[0].lower() for w in starters}
+    # Letters written onto the digits ("Rs500", "KSh2 billion") end no word before
+    # them: found by what follows them, a digit.
+    lettered = {
+        s.lower()
+        for s in (*lex["currency_symbols"], *lex["magnitude_symbols"])
+        if s[0].isalpha()
+    }
+    lettered_alt = rf"{_alt(lettered, word=False)}{_SP}?\d" if lettered else "(?!)"
     fast = (
-        rf"(?:(?<!\w)(?=\d|[{marks}]|{_alt(first_words)})"
+        rf"(?:(?<!\w)(?=\d|[{marks}]|{_alt(first_words)}|{lettered_alt})"
         rf"|(?=\[\d)|(?m:^)(?={_SP}*\d))"
     )
     # Where `fast` holds, found faster: a character that is no word character (which
@@ -587,7 +617,9 @@ def _build_grammar(
         for b in [*hundred, *scales, *mults, *fracs]
     )
     place_alt = _alt(place_words, opening=False)
-    places = re.compile(rf"[^\w](?=\d|[{marks}]|{place_alt}|{_SP}+\d)", re.ASCII)
+    places = re.compile(
+        rf"[^\w](?=\d|[{marks}]|{place_alt}|{lettered_alt}|{_SP}+\d)", re.ASCII
+    )
     master = re.compile(
         rf"{fast}(?:(?P<skip>{skip})"
         rf"|(?P<between>\bbetween{_SP}+)(?P<b1>{value_tail})"
@@ -886,7 +918,11 @@ def _read_number(surface: str, lex: UnitLexicon) -> _NumberFields | None:
     )
     currency = ""
     if mark:
-        currency = lex.currency_symbols.get(mark) or lex.currency_codes.get(mark, "")
+        currency = (
+            lex.currency_symbols.get(mark)
+            or lex.magnitude_symbols.get(mark)
+            or lex.currency_codes.get(mark, "")
+        )
         if not currency:
             folded = {k.lower(): v for k, v in lex.currency_symbols.items()}
             currency = folded.get(mark.lower(), "")
@@ -1229,7 +1265,14 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
         return None
     unit, end = _unit_after(text, end, v, lex)
     unit = unit or v.currency
-    cue_start, cue = _lead_in(text, v.start, der)
+    start = v.start
+    if not unit and der.units_before:
+        # A unit written before the number: "a magnitude 7.4 earthquake".
+        word = _previous_word(text, v.start)
+        unit = der.units_before.get(word.lower(), "")
+        if unit:
+            start = text.rindex(word, 0, v.start)
+    cue_start, cue = _lead_in(text, start, der)
     previous = _previous_word(text, cue_start).lower()
     if not cue and previous in der.age_before:
         return None
@@ -1306,10 +1349,17 @@ def _is_claim(
             return False
         if len(v.digits) >= der.id_min_digits and not r.known_noun:
             return False
-    if v.plain and not r.known_noun and not cue:
-        low, high = der.year_range
-        if len(v.digits) == 4 and low <= v.raw <= high:
+    low, high = der.year_range
+    if v.plain and not cue and len(v.digits) == 4 and low <= v.raw <= high:
+        # A year before the noun it dates ("the 2011 tsunami killed", "in 1990
+        # killed"): a count of four digits with no separator stands right before its
+        # noun, and never after "in" or "since".
+        if not r.known_noun or previous in der.year_before:
             return False
+        bound = der.grammar.cue_after.match(text, v.end)  # "1500 or more troops"
+        if text[bound.end() if bound else v.end : r.end - len(r.noun_surface)].strip():
+            return False
+    if v.plain and not r.known_noun and not cue:
         if _is_age(text, v, der):
             return False
         if _is_label(text, v.start, der):
