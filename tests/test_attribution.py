@@ -81,6 +81,75 @@ def test_single_source_cues(text, needle, expected):
     assert chain_of(text, needle)[1:] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        # A date or a place before the comma is no name the source describes.
+        (
+            "The toll rose to 91 on Sunday, the relief council said.",
+            "91",
+            ["relief council"],
+        ),
+        (
+            "The toll rose to 91 in Port Avel, the relief council said.",
+            "91",
+            ["relief council"],
+        ),
+        # Where and how it was said closes the sentence: the verb's report is before it.
+        (
+            "Another 14 are missing, the relief council said in its 6 p.m. bulletin.",
+            "14",
+            ["relief council"],
+        ),
+        ("The toll rose to 91, police said on their website.", "91", ["police"]),
+        # An adverbial between commas stands between the subject and its verb.
+        (
+            "The firm, in a statement, said 40 percent of staff had returned.",
+            "40 percent",
+            ["firm"],
+        ),
+        # A bracketed acronym stays out of the name.
+        (
+            "The toll rose to 91, according to figures from the Office of Relief "
+            "Coordination (ORC), as crews dug.",
+            "91",
+            ["Office of Relief Coordination"],
+        ),
+        # An acronym spelled like a relative pronoun is a name.
+        (
+            "About 900 homes were hit, the WHO said.",
+            "900",
+            ["World Health Organization"],
+        ),
+        (
+            "About 900 homes were hit, according to the WHO's annual report.",
+            "900",
+            ["World Health Organization"],
+        ),
+        # Anonymous sources keep what makes them sources.
+        (
+            "The plant lost $4 million a day, people familiar with the matter said.",
+            "$4 million",
+            ["people familiar with the matter"],
+        ),
+        (
+            "People familiar with the matter said the bill could exceed $4 million.",
+            "$4 million",
+            ["People familiar with the matter"],
+        ),
+        (
+            "The deal is worth $4 million, according to a person with knowledge of "
+            "the talks.",
+            "$4 million",
+            ["person with knowledge of the talks"],
+        ),
+        ("The management put the number of strikers at 600.", "600", ["management"]),
+    ],
+)
+def test_wire_attribution_forms(text, needle, expected):
+    assert chain_of(text, needle)[1:] == expected
+
+
 def test_first_link_is_the_publisher_with_its_kind():
     doc = Document(id="t", text="Officials said 300 homes burned.", outlet="news.test")
     start = doc.text.index("300")
@@ -581,7 +650,7 @@ def test_first_person_words_speak_for_the_organisation_the_text_opens_with(
         (
             "The unions gave Reuters their count of 9,000 marchers.",
             "9,000",
-            "example.com",
+            "unions",
         ),
         # The estimate's clause ends where another begins.
         (

@@ -117,6 +117,9 @@ class _Lexicon:
     role_re: re.Pattern[str]
     nested_re: re.Pattern[str]
     trailing_re: re.Pattern[str]
+    # The last two words of a trailing clause that ties a source to what it knows
+    # ("familiar with", "knowledge of"): "people familiar with the matter".
+    knowledge_links: frozenset[str]
     suffix_re: re.Pattern[str]
     determiner_re: re.Pattern[str]
     pattern_reliability: tuple[tuple[re.Pattern[str], float], ...]
@@ -445,7 +448,16 @@ def _compile_lexicon(
             rf"\b(?:{_alternation(words.get('nested', []))})\s+", re.I
         ),
         trailing_re=re.compile(
-            rf"(?:,|\s)\s*(?:{_alternation(words.get('trailing', []))})\b", re.I
+            # Not an acronym spelled like one of the words: "the WHO" is a name.
+            rf"(?:,|\s)\s*(?-i:(?![A-Z]{{2,}}\b))"
+            rf"(?:{_alternation(words.get('trailing', []))})\b",
+            re.I,
+        ),
+        knowledge_links=frozenset(
+            " ".join(phrase.split()[-2:])
+            for phrase in words.get("trailing", [])
+            if len(phrase.split()) >= 2
+            and phrase.split()[-1] in words.get("prepositions", [])
         ),
         suffix_re=re.compile(
             rf"(?:\s+|^)(?:{_alternation(nouns.get('suffixes', []))})$", re.I
@@ -677,12 +689,23 @@ def _clean(phrase: str, lex: _Lexicon) -> str:
 
 
 def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
-    text = " ".join(phrase.split()).strip(" \t,;:.\"'“”‘’()-—–")
+    text = " ".join(phrase.split()).strip(" \t,;:.\"'“”‘’-—–")
+    # A bracket is stripped only where it has no partner: "Council (NDRRMC)" keeps its
+    # acronym, which _describe reads.
+    if text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1:
+        text = text[1:-1].strip()
+    while text[:1] in ("(", ")") and text.count("(") != text.count(")"):
+        text = text[1:].lstrip(" \t,;:.")
+    while text[-1:] in ("(", ")") and text.count("(") != text.count(")"):
+        text = text[:-1].rstrip(" \t,;:.")
     text = re.sub(r"^[\"“”‘’']+|[\"“”‘’']+$", "", text)
     text = text.replace("“", "").replace("”", "").replace('"', "")
     match = lex.trailing_re.search(text)
     while match and match.start() > 0:
-        text = text[: match.start()].rstrip(" ,")
+        cut = text[: match.start()].rstrip(" ,")
+        if _classify(text, lex) == "anonymous" and not _classify(cut, lex):
+            break  # "people familiar with the matter": "people" alone names no one
+        text = cut
         match = lex.trailing_re.search(text)
     text = lex.determiner_re.sub("", text)
     # "the Pentagon's own assessment", "the agency's latest figures": the owner.
@@ -693,9 +716,10 @@ def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
     return text.strip(" ,;:.")
 
 
-# A possessive owner, then up to three lower-case words: "X's own latest estimate".
+# A possessive owner, then up to four words: "X's own latest estimate", "X's World
+# Disasters Report".
 _OWNED_DOCUMENT = re.compile(
-    r"(.+?)(?:['’]s|(?<=s)['’])\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"(.+?)(?:['’]s|(?<=s)['’])\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)"
 )
 
 
@@ -1718,7 +1742,12 @@ def _phrase_after(
         if not tok[0].isalnum() and tok[0] not in "$€£":
             break
         inside = low in _CLOSERS and tokens[i - 1][0].lower() in lex.inner
-        stop = low in lex.stop and low not in lex.inner and tok[:1].islower()
+        stop = (
+            low in lex.stop
+            and low not in lex.inner
+            and tok[:1].islower()
+            and not _knowledge_link(tokens, i, lex)
+        )
         verb = tok in lex.verbs and low not in lex.documents
         if first is not None and (stop or verb or tok[:1].isdigit()) and not inside:
             break
@@ -1740,6 +1769,16 @@ def _phrase_after(
         last = tokens[j - 1][2]
         j -= 1
     return first, last
+
+
+def _knowledge_link(tokens: _Tokens, i: int, lex: _Lexicon) -> bool:
+    """Whether token ``i`` belongs to a link between a source and what it knows:
+    "familiar with", "with knowledge of" ("a person with knowledge of the talks")."""
+    pairs = (
+        tokens[i - 1][0] + " " + tokens[i][0] if i > 0 else "",
+        tokens[i + 1][0] + " " + tokens[i + 2][0] if i + 2 < len(tokens) else "",
+    )
+    return any(pair.lower() in lex.knowledge_links for pair in pairs)
 
 
 def _phrase_before(
@@ -1809,6 +1848,14 @@ def _phrase_before(
                 prev = tokens[i - 1][0]
                 if _is_role(lex, prev) or _classify(prev, lex):
                     continue
+            if (
+                i - 1 >= floor
+                and f"{tokens[i - 1][0]} {tokens[i][0]}".lower() in lex.knowledge_links
+            ):
+                # "people familiar with the matter": read on to "people".
+                count += 2
+                i -= 2
+                continue
             break
     if first is None or last is None:
         return None
@@ -2058,10 +2105,19 @@ def _verb_hit(
                 sources = [_Source(obj_text, obj[0]), *sources]
             after_index = _token_at(tokens, obj[1])
     rest = _first_tokens(tokens, after_index, 2, lex.between)
-    ends_here = not rest or (
-        rest[0][0] in (",", "”", '"')
-        and not _opens_quotation(text, rest[0][1])
-        and (len(rest) == 1 or rest[1][0][:1].islower())
+    ends_here = (
+        not rest
+        or (
+            rest[0][0] in (",", "”", '"')
+            and not _opens_quotation(text, rest[0][1])
+            and (len(rest) == 1 or rest[1][0][:1].islower())
+        )
+        or _closing_circumstance(
+            text,
+            tokens[after_index][1] if after_index < len(tokens) else sentence.end,
+            sentence.end,
+            lex,
+        )
     )
     start = min(first_piece, span[0])
     if ends_here and span[0] > sentence.start + 2:
@@ -2074,6 +2130,23 @@ def _verb_hit(
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text, cue.end, clause_end, lex)
     return hit
+
+
+_REPORTED_CONTENT = re.compile(r"[\d\"“:;]|\bthat\b")
+
+
+def _closing_circumstance(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether what follows a verb of saying to its sentence's end only says where
+    or how it was said ("..., the council said in its 8 a.m. situation report."): a
+    prepositional phrase that reports nothing, so the verb closes its sentence."""
+    tail = text[start:end]
+    word = tail.split(None, 1)[0].lower() if tail.strip() else ""
+    if word not in lex.prepositions:
+        return False
+    return _REPORTED_CONTENT.search(_CLOCK_TIME.sub("", tail)) is None
+
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
 
 
 def _opens_quotation(text: str, at: int) -> bool:
@@ -2229,7 +2302,14 @@ def _subject(
         elif kind in ("quoted", "according"):
             body = piece[len(cue) :].lstrip()
             prefix = _sources(body, words[0][1] + len(piece) - len(body), lex) + prefix
-        elif first.lower() in ("who", "which", "whose", "that", "where", "whom"):
+        elif not first.isupper() and first.lower() in (
+            "who",
+            "which",
+            "whose",
+            "that",
+            "where",
+            "whom",
+        ):
             pass
         elif (
             first.lower() in _REDUCED
@@ -2245,6 +2325,9 @@ def _subject(
             not boundary
             and _appositive(piece, lex)
             and _name_token(tokens[left - 2][0])
+            # "on Wednesday, the council said", "in Manila, the agency said": a date
+            # or the object of a preposition is described by no apposition.
+            and not _governed_name(tokens, left - 2, lex)
             and not (left == 2 and tokens[0][0].lower() in lex.stop)  # "However, a ..."
             # "According to Reuters, the minister said": not an apposition of Reuters.
             and not _opens_with_forward_cue(ctx.text, tokens, left - 2, lex)
@@ -2252,6 +2335,13 @@ def _subject(
             descriptor = piece
         elif all(w[0].lower() in lex.time_words or w[0][:1].isdigit() for w in words):
             pass
+        elif (
+            not boundary
+            and first.lower() in lex.prepositions
+            and right < len(tokens)
+            and tokens[right][0] == ","
+        ):
+            pass  # "The company, in a statement, said": where or how it was said
         else:
             skip = False
         if skip:
@@ -2321,7 +2411,7 @@ def _cut_trailing(tokens: _Tokens, left: int, right: int, lex: _Lexicon) -> int:
     ("three Baltic envoys tracking their nationals' cases")."""
     for i in range(right - 1, left, -1):
         tok = tokens[i][0]
-        marker = tok.lower() in _TRAILING_MARKERS or (
+        marker = (tok.lower() in _TRAILING_MARKERS and not tok.isupper()) or (
             tok[:1].islower()
             and len(tok) > 4
             and tok.endswith("ing")
@@ -2333,8 +2423,27 @@ def _cut_trailing(tokens: _Tokens, left: int, right: int, lex: _Lexicon) -> int:
         if prev.lower() in _CLOSERS:
             continue
         if prev[:1].isupper() or _is_role(lex, prev) or _classify(prev, lex):
+            whole = " ".join(t[0] for t in tokens[left:right])
+            if _classify(whole, lex) == "anonymous" and not _classify(
+                " ".join(t[0] for t in tokens[left:i]), lex
+            ):
+                return right  # "People familiar with the matter": "People" names no one
             return i
     return right
+
+
+def _governed_name(tokens: _Tokens, index: int, lex: _Lexicon) -> bool:
+    """Whether the name ending at token ``index`` is a date ("Wednesday") or the
+    object of a preposition ("in Davao City"): no subject, so nothing after it is
+    its apposition."""
+    if tokens[index][0].lower() in lex.time_words:
+        return True
+    i = index
+    while i > 0 and _name_token(tokens[i - 1][0]):
+        i -= 1
+    # A name after "of" may still be the subject: "a project of J Mason Kerr, a
+    # statistician, calculated".
+    return i > 0 and tokens[i - 1][0] in lex.prepositions and tokens[i - 1][0] != "of"
 
 
 def _appositive(piece: str, lex: _Lexicon) -> bool:
