@@ -144,6 +144,37 @@ def test_single_source_cues(text, needle, expected):
             ["person with knowledge of the talks"],
         ),
         ("The management put the number of strikers at 600.", "600", ["management"]),
+        # A name with "the" inside it is read whole.
+        (
+            "Save the Children said 40,000 pupils were out of school.",
+            "40,000",
+            ["Save the Children"],
+        ),
+        (
+            "Friends of the Earth said 40,000 trees were lost.",
+            "40,000",
+            ["Friends of the Earth"],
+        ),
+        (
+            "In Geneva the council said 40,000 pupils were out of school.",
+            "40,000",
+            ["council"],
+        ),
+        # "cited by" after a figure qualifies that figure only.
+        (
+            "The firm estimated its loss at $8 million, far below the $45 million "
+            "figure "
+            "cited by the Chamber of Commerce last week.",
+            "$45 million",
+            ["Chamber of Commerce"],
+        ),
+        (
+            "The firm estimated its loss at $8 million, far below the $45 million "
+            "figure "
+            "cited by the Chamber of Commerce last week.",
+            "$8 million",
+            ["firm"],
+        ),
     ],
 )
 def test_wire_attribution_forms(text, needle, expected):

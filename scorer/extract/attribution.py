@@ -1781,6 +1781,29 @@ def _knowledge_link(tokens: _Tokens, i: int, lex: _Lexicon) -> bool:
     return any(pair.lower() in lex.knowledge_links for pair in pairs)
 
 
+def _name_goes_on(tokens: _Tokens, i: int, floor: int, lex: _Lexicon) -> bool:
+    """Whether a capitalised name read backwards to a "the" goes on before it, the
+    "the" being inside it ("Save the Children", "Friends of the Earth"): token ``i``
+    (or the one before a connecting "of") is a capitalised word that starts no
+    sentence or clause."""
+    if i < floor or not tokens[i + 2][0][:1].isupper():
+        return False
+    if tokens[i][0] == "of" and i - 1 >= floor:
+        i -= 1
+    word = tokens[i][0]
+    low = word.lower()
+    before = tokens[i - 1][0].lower() if i > floor else ""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and low not in lex.stop
+        and low not in lex.between
+        and low not in lex.time_words
+        and low not in _CLOSERS
+        and before not in lex.prepositions  # "In Geneva the council said"
+    )
+
+
 def _phrase_before(
     tokens: _Tokens,
     end_index: int,
@@ -1856,6 +1879,8 @@ def _phrase_before(
                 count += 2
                 i -= 2
                 continue
+            if low == "the" and _name_goes_on(tokens, i, floor, lex):
+                continue  # "Save the Children", "Friends of the Earth"
             break
     if first is None or last is None:
         return None
@@ -1975,6 +2000,9 @@ def _clause_start(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon)
     return start
 
 
+_FIGURE = re.compile(r"\d")
+
+
 def _forward_hit(
     cue: _Cue, sentence: _Sentence, tokens: _Tokens, ctx: _Context
 ) -> _Hit | None:
@@ -1989,10 +2017,19 @@ def _forward_hit(
     sources = _sources(phrase, span[0], lex)
     if kind == "quoted":
         lo, _ = _clause_bounds(tokens, cue.start, sentence)
+        if (
+            _FIGURE.search(ctx.text, lo, cue.start)
+            and ctx.text[lo : cue.start].rstrip()[-1:].isalpha()
+        ):
+            # "far below the $45 million figure cited by the chamber": the cue
+            # qualifies the figure right before it, not the sentence.
+            return _Hit(cue.start, span[1], (lo, cue.start), sources, cue.word, False)
         commas = [t for t in tokens if t[2] <= cue.start and t[0] == ","]
         if lo > sentence.start and commas:
             spoken = _phrase_before(tokens, _token_at(tokens, commas[-1][1]), lex)
-            if spoken is not None:
+            if spoken is not None and _is_sourcey(
+                ctx.text[spoken[0] : spoken[1]], lex, ctx.registry
+            ):
                 said = _sources(ctx.text[spoken[0] : spoken[1]], spoken[0], lex)
                 scope = (sentence.start, sentence.end)
                 return _Hit(spoken[0], span[1], scope, sources + said, cue.word, True)
