@@ -703,8 +703,8 @@ def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
     match = lex.trailing_re.search(text)
     while match and match.start() > 0:
         cut = text[: match.start()].rstrip(" ,")
-        if _classify(text, lex) == "anonymous" and not _classify(cut, lex):
-            break  # "people familiar with the matter": "people" alone names no one
+        if _needs_its_clause(text, cut, lex):
+            break
         text = cut
         match = lex.trailing_re.search(text)
     text = lex.determiner_re.sub("", text)
@@ -714,6 +714,13 @@ def _clean_uncached(phrase: str, lex: _Lexicon) -> str:
         text = owned.group(1)
     text = re.sub(r"(?:['’]s|(?<=s)['’])$", "", text)
     return text.strip(" ,;:.")
+
+
+def _needs_its_clause(whole: str, cut: str, lex: _Lexicon) -> bool:
+    """Whether an anonymous source loses what makes it one when its trailing clause
+    is cut: "people familiar with the matter" is a source, "people" alone names no
+    one ("officials familiar with the talks" are still "officials")."""
+    return _classify(whole, lex) == "anonymous" and not _classify(cut, lex)
 
 
 # A possessive owner, then up to four words: "X's own latest estimate", "X's World
@@ -2276,6 +2283,9 @@ def _inverted_hit(
     )
 
 
+_RELATIVE_WORDS = frozenset({"who", "which", "whose", "that", "where", "whom"})
+
+
 def _subject(
     tokens: _Tokens,
     end_index: int,
@@ -2339,14 +2349,7 @@ def _subject(
         elif kind in ("quoted", "according"):
             body = piece[len(cue) :].lstrip()
             prefix = _sources(body, words[0][1] + len(piece) - len(body), lex) + prefix
-        elif not first.isupper() and first.lower() in (
-            "who",
-            "which",
-            "whose",
-            "that",
-            "where",
-            "whom",
-        ):
+        elif not first.isupper() and first.lower() in _RELATIVE_WORDS:
             pass
         elif (
             first.lower() in _REDUCED
@@ -2461,11 +2464,8 @@ def _cut_trailing(tokens: _Tokens, left: int, right: int, lex: _Lexicon) -> int:
             continue
         if prev[:1].isupper() or _is_role(lex, prev) or _classify(prev, lex):
             whole = " ".join(t[0] for t in tokens[left:right])
-            if _classify(whole, lex) == "anonymous" and not _classify(
-                " ".join(t[0] for t in tokens[left:i]), lex
-            ):
-                return right  # "People familiar with the matter": "People" names no one
-            return i
+            cut = " ".join(t[0] for t in tokens[left:i])
+            return right if _needs_its_clause(whole, cut, lex) else i
     return right
 
 
