@@ -150,6 +150,11 @@ def test_a_descending_pair_with_a_unit_or_between_is_no_score(text: str) -> None
     assert len(find_quantities(text)) == 2
 
 
+def test_a_verb_that_bounds_a_bare_figure_takes_a_counted_object_as_it_is() -> None:
+    q = only("Parliament passed 12 laws this session.").quantity
+    assert (q.low, q.high, q.qualifier) == (12, 12, "exact")
+
+
 def test_a_descending_pair_is_not_a_range() -> None:
     found = find_quantities("The motion passed 52 to 48 in the senate.")
     assert [m.quantity.qualifier for m in found] == ["exact", "exact"]
@@ -170,6 +175,8 @@ def test_a_descending_pair_is_not_a_range() -> None:
         "The global toll crossed 2,400 on Thursday.",
         "Officials counted 2,400+ deaths.",
         "Officials counted 2,400 or more deaths.",
+        "The toll passed 2,400 on Tuesday.",
+        "The toll climbed past 2,400 overnight.",
     ],
 )
 def test_lower_bounds_leave_high_open(text: str) -> None:
@@ -365,6 +372,39 @@ def test_a_rate_joins_the_count_and_the_area() -> None:
     assert (q.low, q.unit) == (2, "people_per_sq_m")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The rate was 12.4 per 100,000 people.", 12.4, "per_100000"),
+        ("There were 3 deaths per 1,000 live births.", 3, "people_per_1000"),
+        ("It recorded 40 cases per million.", 40, "cases_per_1000000"),
+        ("About 7 in every 1,000 residents fell ill.", 7, "per_1000"),
+    ],
+)
+def test_a_rate_over_a_number_of_people_is_one_figure(
+    text: str, value: float, unit: str
+) -> None:
+    q = only(text).quantity
+    assert (q.low, q.unit) == (value, unit)
+
+
+def test_the_step_of_a_change_to_a_new_level_is_relative() -> None:
+    found = find_quantities(
+        "Deaths rose by 40 to 310 people; sales rose 5% to $3 billion."
+    )
+    assert [(m.quantity.low, m.quantity.unit, m.quantity.relative) for m in found] == [
+        (40, "people", True),
+        (310, "people", False),
+        (5, "percent", False),
+        (3e9, "usd", False),
+    ]
+
+
+def test_families_and_households_are_not_people() -> None:
+    found = find_quantities("About 1,500 families and 300 households fled.")
+    assert [m.quantity.unit for m in found] == ["households", "households"]
+
+
 def test_a_conversion_in_brackets_is_not_a_second_claim() -> None:
     found = find_quantities(
         "Heat reached 46.1 degrees Celsius (115 Fahrenheit) and 45C (113F); the fire "
@@ -472,12 +512,31 @@ def test_relative_claims_are_factors(text: str, factor: float) -> None:
         "The home side won 3-2 on Sunday.",
         "The bill passed 52-48 in the senate.",
         "Residents of Block P2 and Route R5 fled; N95 masks ran out.",
+        "For inquiries call (086) 211-3456.",
+        "The embassy is at 221B Elm Street and the office at 10 Harbour Road.",
+        "The 2025-26 budget allocates more; the 2024/25 one had lapsed.",
+        "The rule is set out in Section 12(3) and clause 4(b)(ii).",
+        "($1 = 84.2000 Indian rupees)",
+        "Children under 5 and adults over 65 were the most exposed.",
     ],
 )
 def test_dates_times_ordinals_ages_ids_durations_and_furniture_are_not_claims(
     text: str,
 ) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_confidence_level_and_its_interval_are_not_claims() -> None:
+    found = find_quantities(
+        "Infections fell by 60% (95% confidence interval 48-70%); another trial "
+        "found 55% (95% CI: 41% to 66%)."
+    )
+    assert [m.quantity.low for m in found] == [60, 55]
+
+
+def test_an_age_limit_does_not_hide_the_count_it_qualifies() -> None:
+    found = find_quantities("More than 300 children under 5 died.")
+    assert [(m.quantity.low, m.quantity.high) for m in found] == [(300, None)]
 
 
 def test_a_year_next_to_a_count_is_skipped_but_the_count_kept() -> None:

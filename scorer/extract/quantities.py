@@ -99,6 +99,7 @@ class _Grammar:
     attached: re.Pattern[str]
     unit_word: re.Pattern[str]
     rate: re.Pattern[str]
+    rate_number: re.Pattern[str]
     compound_duration: re.Pattern[str]
     times: re.Pattern[str]
     ranking_after: re.Pattern[str]
@@ -174,12 +175,15 @@ class _Derived:
     determiners: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
+    age_nouns: frozenset[str]
+    age_bounds: frozenset[str]
     scope_last_words: frozenset[str]
     cue_qualifier: Mapping[str, str]
     cue_last_words: frozenset[str]
     after_qualifier: Mapping[str, str]
     hedges: frozenset[str]
     peak_cues: frozenset[str]
+    verb_cues: frozenset[str]
     peak_verbs: frozenset[str]
     change_words: frozenset[str]
     relative_factors: Mapping[str, float]
@@ -359,12 +363,15 @@ def _build_lexicon(data: dict[str, Any]) -> UnitLexicon:
         "determiners": _words(data["rankings"]["determiners"]),
         "age_before": _words(data["ages"]["before"]),
         "age_after": _words(data["ages"]["after"]),
+        "age_nouns": _words(data["ages"].get("bounded_nouns", [])),
+        "age_bounds": _words(data["ages"].get("bounds", [])),
         "scope_last_words": frozenset(_norm(c).split()[-1] for c in quals["scope"]),
         "cue_qualifier": MappingProxyType(_lower_map(quals["before"])),
         "cue_last_words": frozenset(_norm(c).split()[-1] for c in quals["before"]),
         "after_qualifier": MappingProxyType(_lower_map(quals["after"])),
         "hedges": _words(quals["hedges"]),
         "peak_cues": _words(quals["peak_cues"]),
+        "verb_cues": _words(quals.get("verb_cues", [])),
         "peak_verbs": _words(quals["peak_verbs"]),
         "change_words": _words(quals["change_words"]),
         "relative_factors": _floats({**rel["verbs"], **rel["words"]}),
@@ -534,6 +541,18 @@ def _build_grammar(
         "(?-i:" + "|".join(sorted(data["dates"]["months"], key=len, reverse=True)) + ")"
     )
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|,\d{3})"
+    share = rf"[\d.,]+(?:{_SP}?%)?"
+    interval = rf"{share}{_SP}*(?:[{_DASHES}]|to|and){_SP}*{share}"
+    streets = data.get("addresses", {}).get("street_words", [])
+    # A house number before a capitalised street name: "10 Downing Street".
+    address = (
+        [
+            rf"\b\d{{1,5}}[A-Za-z]?(?=(?-i:(?:{_SP}+[A-Z][\w'’.-]*){{1,3}}"
+            rf"{_SP}+{_alt(streets)}))"
+        ]
+        if streets
+        else []
+    )
     skip = "|".join(
         [
             r"https?://\S+|www\.\S+",
@@ -553,6 +572,20 @@ def _build_grammar(
             r"\[\d+(?:[,\u2013-]\s?\d+)*\]",
             r"\b\d{4}s\b|['’]\d0s\b|\b\d0s\b",
             rf"(?m:^){_SP}*\d{{1,2}}[.)](?={_SP})",
+            # A phone number with its area code in brackets: "(086) 211-3456".
+            rf"(?<=\()\d{{2,5}}\){_SP}?\d{{2,4}}[{_HYPHENS} .]\d{{3,5}}\b",
+            # Financial years: "2025-26", "2024/25".
+            r"\b(?:1[5-9]|20)\d\d[-/\u2013]\d\d\b(?![-/.,]?\d)",
+            # Subsections: "Section 12(3)", "rule 4(b)(ii)".
+            r"\b\d+[a-z]?(?:\([0-9a-z]{1,4}\))+",
+            # A confidence level and the interval it qualifies: "95% CI 48-70%".
+            rf"\b\d\d(?:\.\d+)?{_SP}?(?:%|percent|per{_SP}cent){_SP}+"
+            rf"(?:(?-i:CI\b|C\.I\.)|(?:confidence|credible|uncertainty)"
+            rf"(?:{_SP}+(?:interval|level|range))?)"
+            rf"(?:{_SP}*[:,]?{_SP}*(?:of|was|is|from)?{_SP}*{interval})?",
+            # An exchange rate in brackets: "($1 = 84.2000 Indian rupees)".
+            rf"(?<=\(){_SP}*(?:{currency}){_SP}?1(?:\.0+)?{_SP}*={_SP}*[^)\n]{{1,60}}",
+            *address,
         ]
     )
     scale_plurals = [f"{s}s" for s in [*hundred, *scales, *mults]]
@@ -664,6 +697,14 @@ def _build_grammar(
         rf"(?P<u>{_alt(rate_targets)})(?!{_SP}+{_alt(der['rate_blockers'])})",
         _FLAGS,
     )
+    # A rate over a number of people: "12.4 per 100,000 people", "3 in every 1,000".
+    rate_number = re.compile(
+        rf"{_SP}+(?:per|in{_SP}+every|for{_SP}+every){_SP}+"
+        r"(?:(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.])"
+        rf"(?:{_SP}?(?P<m>{mag_words}))?|(?:(?:a|one){_SP}+)?(?P<w>{mag_words}))"
+        rf"(?:{_SP}+{_alt(data['units'].get('rate_populations', []))})?",
+        _FLAGS,
+    )
     compound_duration = re.compile(
         rf"[{_HYPHENS}]{_SP}?{_alt(der['durations'])}", _FLAGS
     )
@@ -685,6 +726,7 @@ def _build_grammar(
         attached=attached,
         unit_word=unit_word,
         rate=rate,
+        rate_number=rate_number,
         compound_duration=compound_duration,
         times=times,
         ranking_after=ranking_after,
@@ -767,6 +809,7 @@ def find_quantities(
     readings.sort(key=lambda r: (r.start, -r.end))
     readings = _drop_conversions(text, readings)
     _spread_list_bounds(text, readings, der)
+    _mark_steps(text, readings, der)
     mentions = []
     last_end = 0
     for r in readings:
@@ -1273,9 +1316,19 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
         if unit:
             start = text.rindex(word, 0, v.start)
     cue_start, cue = _lead_in(text, start, der)
+    if cue in der.verb_cues and _PAIR_NEXT.match(text, end):
+        cue_start, cue = start, ""  # "the motion passed 52 to 48": a tally
     previous = _previous_word(text, cue_start).lower()
     if not cue and previous in der.age_before:
         return None
+    if (
+        cue in der.age_bounds
+        and previous in der.age_nouns
+        and v.raw < 130
+        and not v.currency
+        and not v.percent
+    ):
+        return None  # an age limit: "children under 5", "people over 65"
     if not cue and (previous in der.rank_before or g.ranking_after.match(text, end)):
         return None
     reading = _Reading(start=cue_start, end=end, low=number, high=number)
@@ -1314,6 +1367,8 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
             reading.end = noun.end
             reading.noun, reading.noun_surface = noun.noun, noun.surface
             reading.unit, reading.known_noun = noun.unit, noun.known
+            if cue in der.verb_cues:
+                cue, reading.start = "", start  # "passed 12 laws": a verb's object
         if not _is_claim(text, v, reading, cue, previous, der):
             return None
     _apply_rate(text, reading, lex)
@@ -1329,8 +1384,12 @@ def _single(text: str, v: _Value, lex: UnitLexicon) -> _Reading | None:
     return reading
 
 
+_PAIR_NEXT = re.compile(rf"{_SP}*(?:to{_SP}+|[{_DASHES}]{_SP}*)\d")
+
+
 def _apply_rate(text: str, reading: _Reading, lex: UnitLexicon) -> None:
-    """Turn "3 people" + "per square meter" into the unit ``people_per_sq_m``."""
+    """Turn "3 people" + "per square meter" into the unit ``people_per_sq_m``, and
+    "12.4 deaths" + "per 100,000 people" into ``people_per_100000``."""
     der = lex._derived
     rate = der.grammar.rate.match(text, reading.end)
     if rate and reading.unit:
@@ -1338,6 +1397,17 @@ def _apply_rate(text: str, reading: _Reading, lex: UnitLexicon) -> None:
         per = lex.units.get(target) or der.durations.get(target, target)
         reading.unit = f"{reading.unit}_per_{per}"
         reading.end = rate.end()
+        return
+    rate = der.grammar.rate_number.match(text, reading.end)
+    if rate and not reading.unit.endswith(_PERCENT):
+        base = int((rate.group("n") or "1").replace(",", ""))
+        magnitude = rate.group("m") or rate.group("w")
+        if magnitude:
+            base *= int(lex.magnitudes.get(_norm(magnitude), 1))
+        if base > 1:
+            unit = f"per_{base}"
+            reading.unit = f"{reading.unit}_{unit}" if reading.unit else unit
+            reading.end = rate.end()
 
 
 def _is_claim(
@@ -1605,6 +1675,23 @@ def _drop_conversions(text: str, readings: list[_Reading]) -> list[_Reading]:
     return kept
 
 
+def _mark_steps(text: str, readings: list[_Reading], der: _Derived) -> None:
+    """Mark the step of a change to a new level as relative: in "the toll rose by 40
+    to 310" the 40 is how much it rose, not what it stands at."""
+    for a, b in zip(readings, readings[1:], strict=False):
+        if a.relative or b.relative or not _STEP_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if a.unit and b.unit and a.unit != b.unit:
+            continue  # "up 5% to $3 billion": no level of the same thing
+        word = _previous_word(text, a.start).lower()
+        if word == "by":
+            word = _previous_word(text, text.rindex("by", 0, a.start)).lower()
+        if word in der.change_words:
+            a.relative = True
+            a.unit = a.unit or b.unit
+
+
+_STEP_GAP = re.compile(rf",?{_SP}+to{_SP}+")
 _CONVERSION_GAP = re.compile(rf"{_SP}*[(/]{_SP}*")
 _LIST_GAP = re.compile(rf"{_SP}*,{_SP}*(?:(?:and|or){_SP}+)?|{_SP}+(?:and|or){_SP}+")
 
