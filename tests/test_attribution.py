@@ -138,6 +138,12 @@ def test_single_source_cues(text, needle, expected):
             ["People familiar with the matter"],
         ),
         (
+            "Two people with knowledge of the matter said the bill could reach "
+            "$4 million.",
+            "$4 million",
+            ["people with knowledge of the matter"],
+        ),
+        (
             "The deal is worth $4 million, according to a person with knowledge of "
             "the talks.",
             "$4 million",

@@ -533,6 +533,26 @@ def test_hedged_figures_are_marked_with_their_cue(text: str, cue: str) -> None:
     assert claim.hedge_cue == cue
 
 
+def test_a_figure_s_own_hedge_does_not_spread_to_the_next_figure() -> None:
+    first, second = claims_of(
+        "About 1,500 families fled and 300 homes burned, the agency said."
+    )
+    assert (first.hedged, first.hedge_cue) == (True, "about")
+    assert (second.hedged, second.hedge_cue) == (False, "")
+
+
+def test_a_clause_hedge_covers_every_figure_of_its_clause() -> None:
+    claims = claims_of("The army could send 3,000 troops and 50 tanks.")
+    assert [c.hedge_cue for c in claims] == ["could", "could"]
+
+
+def test_a_number_counting_the_sources_is_no_claim() -> None:
+    claims = claims_of(
+        "Two people with knowledge of the matter said the firm would cut 400 jobs."
+    )
+    assert [c.quote for c in claims] == ["400 jobs"]
+
+
 def test_a_plain_figure_is_not_hedged() -> None:
     claim = only_claim(
         "The fire service said 300 people were trapped under the rubble."

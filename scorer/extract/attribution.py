@@ -118,8 +118,9 @@ class _Lexicon:
     nested_re: re.Pattern[str]
     trailing_re: re.Pattern[str]
     # The last two words of a trailing clause that ties a source to what it knows
-    # ("familiar with", "knowledge of"): "people familiar with the matter".
-    knowledge_links: frozenset[str]
+    # ("familiar with", "knowledge of"): "people familiar with the matter"; each maps
+    # to the words that may come before them in such a clause ("with", "with direct").
+    knowledge_links: Mapping[str, tuple[tuple[str, ...], ...]]
     suffix_re: re.Pattern[str]
     determiner_re: re.Pattern[str]
     pattern_reliability: tuple[tuple[re.Pattern[str], float], ...]
@@ -453,11 +454,8 @@ def _compile_lexicon(
             rf"(?:{_alternation(words.get('trailing', []))})\b",
             re.I,
         ),
-        knowledge_links=frozenset(
-            " ".join(phrase.split()[-2:])
-            for phrase in words.get("trailing", [])
-            if len(phrase.split()) >= 2
-            and phrase.split()[-1] in words.get("prepositions", [])
+        knowledge_links=_knowledge_links(
+            words.get("trailing", []), words.get("prepositions", [])
         ),
         suffix_re=re.compile(
             rf"(?:\s+|^)(?:{_alternation(nouns.get('suffixes', []))})$", re.I
@@ -525,6 +523,24 @@ def _compile_lexicon(
             re.I,
         ),
     )
+
+
+def _knowledge_links(
+    trailing: Iterable[str], prepositions: Iterable[str]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Trailing clauses ending in a preposition, by their last two words, each with
+    the words before those (longest first): "with direct knowledge of" gives
+    ``"knowledge of" -> (("with", "direct"), ("with",), ())``."""
+    ends = set(prepositions)
+    links: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in trailing:
+        words = phrase.lower().split()
+        if len(words) >= 2 and words[-1] in ends:
+            links.setdefault(" ".join(words[-2:]), set()).add(tuple(words[:-2]))
+    return {
+        pair: tuple(sorted(leads, key=len, reverse=True))
+        for pair, leads in links.items()
+    }
 
 
 def _author_pattern(verbs: Iterable[str]) -> re.Pattern[str] | None:
@@ -1878,13 +1894,25 @@ def _phrase_before(
                 prev = tokens[i - 1][0]
                 if _is_role(lex, prev) or _classify(prev, lex):
                     continue
-            if (
-                i - 1 >= floor
-                and f"{tokens[i - 1][0]} {tokens[i][0]}".lower() in lex.knowledge_links
-            ):
-                # "people familiar with the matter": read on to "people".
-                count += 2
+            leads = (
+                lex.knowledge_links.get(f"{tokens[i - 1][0]} {tokens[i][0]}".lower())
+                if i - 1 >= floor
+                else None
+            )
+            if leads is not None:
+                # "people familiar with the matter", "people with knowledge of the
+                # matter": read on to "people".
                 i -= 2
+                count += 2
+                for lead in leads:
+                    n = len(lead)
+                    if i - n + 1 >= floor and all(
+                        tokens[i - n + 1 + k][0].lower() == word
+                        for k, word in enumerate(lead)
+                    ):
+                        i -= n
+                        count += n
+                        break
                 continue
             if low == "the" and _name_goes_on(tokens, i, floor, lex):
                 continue  # "Save the Children", "Friends of the Earth"

@@ -594,7 +594,9 @@ def extract_claims(
         sentence = frame.text
         local_start = mention.start - s_start
         local_end = mention.end - s_start
-        hedge_cue = mention.hedge_cue or frame.hedge_cue
+        hedge_cue = mention.hedge_cue or _sentence_hedge(
+            frame, mentions, sentence_of, position, s_start
+        )
         source_words = {
             word for link in attribution.links for word in link.name.lower().split()
         }
@@ -1337,6 +1339,28 @@ def _publisher_link(doc: Document, registry: SourceRegistry) -> Link:
     return Link(doc.outlet, "publisher", "publisher")
 
 
+def _sentence_hedge(
+    frame: _SentenceFrame,
+    mentions: list[QuantityMention],
+    sentence_of: list[int],
+    position: int,
+    s_start: int,
+) -> str:
+    """The first hedge cue of the claim's sentence that belongs to no other figure:
+    "could" and "reportedly" hedge every figure of their sentence, but the "about"
+    of "about 1,500 families" hedges that figure only."""
+    index = sentence_of[position]
+    others = [
+        (m.start - s_start, m.end - s_start)
+        for i, m in enumerate(mentions)
+        if i != position and sentence_of[i] == index
+    ]
+    for start, end, _ in frame.hedges:
+        if not any(a <= start and end <= b for a, b in others):
+            return frame.text[start:end]
+    return ""
+
+
 def _with_publisher(attribution: Attribution, publisher: Link) -> Attribution:
     first = attribution.links[0]
     if first.name != publisher.name or first.kind == publisher.kind:
@@ -1352,7 +1376,7 @@ class _SentenceFrame:
 
     text: str
     stripped: str
-    hedge_cue: str
+    hedges: list[tuple[int, int, str]]
     predicates: list[tuple[int, int, str]]
     scopes: list[tuple[int, int, str]]
     times: list[str]
@@ -1370,7 +1394,7 @@ def _read_sentence(sentence: str, frames: Frames) -> _SentenceFrame:
     return _SentenceFrame(
         text=sentence,
         stripped=sentence.strip(),
-        hedge_cue=sentence[hedges[0][0] : hedges[0][1]] if hedges else "",
+        hedges=hedges,
         predicates=_phrases(words, openers, frames.predicates),
         scopes=[
             phrase
