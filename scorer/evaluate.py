@@ -2,11 +2,12 @@
 
 The gold format is the one of ``seeds/README.md``: one row a claim with ``doc_id``,
 ``subject``, ``low``, ``high``, ``quote``, ``chain`` and ``origin`` (``@`` standing for
-the document's publisher). A gold row is *found* when a claim's span overlaps the
-quote's span in the cleaned text; *exact* when that claim also has the gold's low and
-high (an empty cell is an open bound). Precision is the share of claims that overlap
-some gold quote; where the gold annotates only key subjects (as the dev set does) it is
-a floor.
+the document's publisher), and optionally ``hedged`` (1 or 0). A gold row is *found*
+when a claim's span overlaps the quote's span in the cleaned text; *exact* when that
+claim also has the gold's low and high (an empty cell is an open bound). Precision is
+the share of claims that overlap some gold quote; where the gold annotates only key
+subjects (as the dev set does) it is a floor. Hedge accuracy is the share of found gold
+rows with a ``hedged`` cell whose claim is hedged the same way.
 Grouping is scored with B-cubed precision, recall and F1 over the found claims.
 """
 
@@ -35,6 +36,7 @@ class GoldClaim:
     quote: str
     chain: list[str]
     origin: str
+    hedged: bool | None = None
 
 
 @dataclass(slots=True)
@@ -48,6 +50,8 @@ class Evaluation:
     claims_on_gold: int = 0
     origin_right: int = 0
     chain_right: int = 0
+    hedges_scored: int = 0
+    hedge_right: int = 0
     bcubed_precision: float = 0.0
     bcubed_recall: float = 0.0
     bcubed_f1: float = 0.0
@@ -65,6 +69,7 @@ class Evaluation:
             "precision": share(self.claims_on_gold, self.n_claims),
             "origin_accuracy": share(self.origin_right, self.n_gold),
             "chain_accuracy": share(self.chain_right, self.n_gold),
+            "hedge_accuracy": share(self.hedge_right, self.hedges_scored),
             "bcubed_precision": round(self.bcubed_precision, 4),
             "bcubed_recall": round(self.bcubed_recall, 4),
             "bcubed_f1": round(self.bcubed_f1, 4),
@@ -111,9 +116,21 @@ def read_gold(path: str | Path) -> list[GoldClaim]:
                     quote=row["quote"],
                     chain=[p.strip() for p in row["chain"].split(">")],
                     origin=row["origin"].strip(),
+                    hedged=_flag(row.get("hedged"), f"{where}: hedged"),
                 )
             )
     return gold
+
+
+def _flag(text: str | None, where: str) -> bool | None:
+    text = (text or "").strip().lower()
+    if not text:
+        return None
+    if text in ("1", "true", "yes"):
+        return True
+    if text in ("0", "false", "no"):
+        return False
+    raise InputError(f"{where}: expected 1, 0 or an empty cell, got {text!r}")
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -195,6 +212,17 @@ def evaluate(
             for i, (a, b) in enumerate(zip(ours, expected, strict=True))
         ):
             evaluation.chain_right += 1
+        if item.hedged is not None:
+            evaluation.hedges_scored += 1
+            hedged = bool(claim["hedged"])
+            if hedged == item.hedged:
+                evaluation.hedge_right += 1
+            else:
+                cue = f" ({claim['hedge_cue']!r})" if claim.get("hedge_cue") else ""
+                evaluation.misses.append(
+                    f"{label}: hedged {int(item.hedged)} expected, got "
+                    f"{int(hedged)}{cue}"
+                )
         pairs.append((item.subject, str(claim["subject"])))
 
     for row in claims.itertuples(index=False):

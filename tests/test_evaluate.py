@@ -155,3 +155,36 @@ def test_evaluate_counts_found_and_exact_claims_and_names_misses(
     assert "line 3 valley 'more than 2 metres': range 3.0-None expected" in misses
     assert "line 4 valley '12 people died': quote not in cleaned text" in misses
     assert "line 5 hills '40 people': document not in corpus" in misses
+
+
+def test_evaluate_scores_hedges_where_the_gold_has_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "valley.md").write_text(
+        "---\noutlet: Valley Post\n---\n"
+        "Officials said about 300 people were evacuated.\n\n"
+        "The storm may have destroyed 40 homes, officials said.\n\n"
+        "Police said 12 people were hurt.\n",
+        encoding="utf-8",
+    )
+    gold = gold_file(
+        tmp_path,
+        "valley,evac,300,300,about 300 people,@ > Officials,Officials,1\n",
+        "valley,homes,40,40,40 homes,@ > officials,officials,0\n",
+        "valley,hurt,12,12,12 people,@ > Police,Police,\n",
+        header="doc_id,subject,low,high,quote,chain,origin,hedged\n",
+    )
+    evaluation = evaluate([corpus], gold)
+    assert evaluation.as_dict()["hedge_accuracy"] == 0.5  # the third has no cell
+    misses = "\n".join(evaluation.misses)
+    assert "line 3 valley '40 homes': hedged 0 expected, got 1 ('may')" in misses
+
+
+def test_a_bad_hedged_cell_names_file_and_line(tmp_path: Path) -> None:
+    gold = gold_file(
+        tmp_path,
+        "valley,evac,300,300,300 people,@,@,maybe\n",
+        header="doc_id,subject,low,high,quote,chain,origin,hedged\n",
+    )
+    with pytest.raises(InputError, match=r"gold\.csv:2: hedged: expected 1, 0"):
+        read_gold(gold)
