@@ -126,6 +126,49 @@ def test_single_source_cues(text, needle, expected):
             "900",
             ["World Health Organization"],
         ),
+        # A clause with a named subject of its own is out of the first verb's reach.
+        (
+            "Germany announced $500 million in aid, and Britain pledged $300 million.",
+            "$300 million",
+            [],
+        ),
+        (
+            "Police said 300 people were arrested, and 200 were injured.",
+            "200",
+            ["Police"],
+        ),
+        (
+            "The engineer calculates that the square held 4,000 people, and the "
+            "avenue is 900 metres long.",
+            "900 metres",
+            ["engineer"],
+        ),
+        # A citing clause that names the speaker's own people adds no link.
+        (
+            "The Red Crescent said 1,200 families had fled, based on reports from its "
+            "volunteers.",
+            "1,200 families",
+            ["Red Crescent"],
+        ),
+        (
+            "The Red Crescent said 1,200 families had fled, citing the interior "
+            "ministry.",
+            "1,200 families",
+            ["Red Crescent", "interior ministry"],
+        ),
+        # The outlet a source told, where no "that" opens the reported clause.
+        (
+            "Two sources told Reuters the company would cut 400 jobs.",
+            "400 jobs",
+            ["Reuters", "sources"],
+        ),
+        # Officials an outlet cites are not the official figures of another sentence.
+        (
+            "Official figures put the toll at 250. The Daily Courier, citing "
+            "officials, said the real number was 400.",
+            "250",
+            ["Official figures"],
+        ),
         # Anonymous sources keep what makes them sources.
         (
             "The plant lost $4 million a day, people familiar with the matter said.",

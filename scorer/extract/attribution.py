@@ -1658,10 +1658,11 @@ def _sentence_hits(
         if any(h.start <= citing.start and citing.end <= h.end for h in hits):
             continue  # read already as part of a subject: "Reuters, citing X, said"
         host = _citing_host(citing, hits, text)
-        if host is not None:
-            host.sources.extend(citing.sources)
-        else:
+        if host is None:
             hits.append(citing)
+        elif not _own_sources(citing):
+            host.sources.extend(citing.sources)
+        # else "X said ..., based on reports from its volunteers": X's own figure
     hits.sort(key=lambda h: h.start)
     _split_scopes(hits, tokens, lex)
     for hit in hits:
@@ -1709,7 +1710,21 @@ def _citing_host(citing: _Hit, hits: list[_Hit], text: str) -> _Hit | None:
     for hit in hits:
         if hit.clause and hit.start <= citing.start <= hit.end:
             return hit
+    for hit in hits:  # "X said ..., based on Y": a citing clause inside what X said
+        if hit.clause and hit.scope[0] < citing.start <= hit.scope[1]:
+            return hit
     return None
+
+
+def _own_sources(citing: _Hit) -> bool:
+    """Whether what a citing clause names belongs to its host: "based on reports from
+    its volunteers", "citing their own data"."""
+    return all(
+        _OWN.search(source.surface) is not None for source in citing.sources
+    ) and bool(citing.sources)
+
+
+_OWN = re.compile(r"\b(?:its|their|our|own)\b", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ phrase reading
@@ -2169,6 +2184,7 @@ def _verb_hit(
     if cue.word in lex.object_verbs:  # the outlet a source spoke to: "told DPA"
         obj = _phrase_after(text, tokens, cue.end, lex, limit=5)
         if obj is not None:
+            obj = _before_determiner(tokens, obj)  # "told Reuters the company would"
             obj_text = text[obj[0] : obj[1]]
             kind = ctx.registry.describe(obj_text).kind
             if kind in ("outlet", "wire") or _is_publisher(
@@ -2196,12 +2212,59 @@ def _verb_hit(
         return _Hit(
             start, cue.end, (sentence.start, span[0]), sources, cue.word, True, True
         )
-    # The clause ends at the first ";" after the verb (always a token of its own).
+    # The clause ends at the first ";" after the verb (always a token of its own),
+    # or where a clause with a named subject of its own begins.
     semicolon = text.find(";", cue.end, sentence.end)
     clause_end = semicolon if semicolon >= 0 else sentence.end
+    clause_end = _next_subject_clause(tokens, after_index, clause_end, lex)
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text, cue.end, clause_end, lex)
     return hit
+
+
+def _before_determiner(tokens: _Tokens, span: tuple[int, int]) -> tuple[int, int]:
+    """A phrase cut before a lower-case determiner past its first word: the object
+    of "told" runs into the reported clause where no "that" comes between them."""
+    first = _token_at(tokens, span[0])
+    for tok, s, _ in tokens[first + 1 :]:
+        if s >= span[1]:
+            break
+        if tok in _CLOSERS:
+            end = tokens[_token_at(tokens, s) - 1][2]
+            return span[0], end
+    return span
+
+
+def _next_subject_clause(tokens: _Tokens, i: int, end: int, lex: _Lexicon) -> int:
+    """Where ", and" (or ", but", ", while") opens a clause with a capitalised subject
+    of its own and its verb ("Germany announced $500 million, and Britain pledged
+    $300 million"): what the first verb reports stops there. ``end`` if none, and
+    where the verb reports a "that" clause, which may go on so ("calculates that
+    there were ..., and the plaza is ...")."""
+    if any(tok.lower() == "that" for tok, _, _ in tokens[i : i + 2]):
+        return end
+    for k in range(i, len(tokens) - 3):
+        tok, s, _ = tokens[k]
+        if s >= end:
+            break
+        if tok != "," or tokens[k + 1][0].lower() not in lex.conjunctions:
+            continue
+        j = k + 2
+        while j < len(tokens) and _name_token(tokens[j][0]):
+            j += 1
+        if j == k + 2 or j >= len(tokens) or tokens[k + 2][0].lower() in lex.stop:
+            continue
+        verb = tokens[j][0]
+        low = verb.lower()
+        if (
+            verb.isalpha()
+            and verb.islower()
+            and low not in lex.prepositions
+            and low not in lex.conjunctions
+            and low not in _CLOSERS
+        ):
+            return s
+    return end
 
 
 _REPORTED_CONTENT = re.compile(r"[\d\"“:;]|\bthat\b")
@@ -2836,6 +2899,8 @@ def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
     for mention in reversed(ctx.mentions):
         if mention.link is None or mention.link.kind == "publisher":
             continue
+        if _head_word(mention.surface) in lex.documents:
+            continue  # "officials" are not the "Official figures" named before
         if pattern.search(f"{mention.descriptor} {mention.surface}".lower()):
             return mention
     if head in lex.org_nouns:  # "the company": the organisation named last
