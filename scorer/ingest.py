@@ -152,8 +152,9 @@ def read_documents(
     removed furniture after the article's last paragraph. A line that reads like a
     claim (a number and a verb) is kept unless a pattern marked
     ``claim_guard = false`` matches it; the headline and short datelines are always
-    kept. ``Document.text`` is the kept lines, unchanged, joined by ``"\n"`` with
-    runs of blank lines collapsed, so a quote of the article found in ``raw_text``
+    kept, except a dateline such a pattern matches ("Posted: Apr 17, 2026").
+    ``Document.text`` is the kept lines, unchanged, joined by ``"\n"`` with runs of
+    blank lines collapsed, so a quote of the article found in ``raw_text``
     is found in ``text``. ``raw_text`` is the text before cleaning: the body of a
     text file (after its front matter), the main text trafilatura extracts from a
     page, the ``text`` field of a record.
@@ -310,6 +311,15 @@ class _Boilerplate:
     outlet_cues: tuple[re.Pattern[str], ...]
     segment_min_chars: int
     segment_max_overlap: float
+
+    def always_furniture(self, line: str) -> bool:
+        """Whether a stripped line matches a pattern marked ``claim_guard = false``
+        ("Posted: Apr 17, 2026 / 08:12 AM"): furniture even where it gives a date."""
+        return (
+            len(line) <= _MAX_FURNITURE_CHARS
+            and self.unguarded is not None
+            and self.unguarded.fullmatch(line) is not None
+        )
 
     def furniture(self, line: str) -> bool:
         """Whether a stripped line matches a furniture pattern, claim guard applied."""
@@ -1496,7 +1506,9 @@ class _Run:
         for i, s in enumerate(stripped):
             if not s:
                 continue
-            if (title_key and _norm(s.lstrip("#")) == title_key) or _is_dateline(s):
+            if (title_key and _norm(s.lstrip("#")) == title_key) or (
+                _is_dateline(s) and not boilerplate.always_furniture(s)
+            ):
                 protected[i] = True
             elif boilerplate.furniture(s):
                 keep[i] = False

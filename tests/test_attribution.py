@@ -415,6 +415,43 @@ def test_dateline_credit_comes_after_the_publisher():
     assert chain_of(text, "15")[1:] == ["KXYZ", "Officials"]
 
 
+def test_dateline_with_a_date_credits_its_wire():
+    text = (
+        "RIVERTON, April 14 (Harbour Wire) - Officials said 15 bridges collapsed.\n"
+        "Roads are shut."
+    )
+    assert chain_of(text, "15")[1:] == ["Harbour Wire", "Officials"]
+
+
+def test_she_refers_to_a_person_not_to_an_office_or_a_paper():
+    text = (
+        "Flooding has cut 40 roads, Governor Maria Duarte said. The governor's "
+        "office said 12 schools had closed. She said 300 homes were flooded. "
+        "Losses may reach $2 billion, the insurer's analyst Ana Roldan, quoted by "
+        "the daily El Correo Hoy, said. Costs could double, she said."
+    )
+    assert chain_of(text, "300 homes")[1:] == ["Maria Duarte"]
+    assert chain_of(text, "double")[1:] == ["El Correo Hoy", "Ana Roldan"]
+
+
+def test_its_refers_to_the_body_the_sentence_before_opens_with():
+    text = (
+        "The Regional Water Commission gives lower numbers. Its latest report "
+        "lists 96,200 hectares flooded."
+    )
+    assert chain_of(text, "96,200")[1:] == ["Regional Water Commission"]
+
+
+def test_a_generic_phrase_takes_the_body_named_most_often():
+    text = (
+        "The Regional Forestry Commission said 300 fires burned. The commission "
+        "said 40 were contained. Rain fell short of normal, according to the "
+        "National Water Commission. Seventeen people have died, according to the "
+        "commission."
+    )
+    assert chain_of(text, "Seventeen")[1:] == ["Regional Forestry Commission"]
+
+
 def test_pronoun_takes_the_person_named_before():
     text = (
         "Interior Minister Jane Okafor spoke on Monday. She said 2,400 were evacuated."

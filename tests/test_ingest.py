@@ -253,6 +253,27 @@ def test_devset_boilerplate_is_removed():
     assert "donation" not in docs["d030"].text
 
 
+def test_timestamps_reading_times_and_page_counters_are_furniture(tmp_path):
+    furniture = [
+        "Posted: Apr 17, 2026 / 08:12 AM CST",
+        "Updated 20 April 2026, 14:05 GMT",
+        "By Jane Roe | April 16, 2026 | 5 min read",
+        "26/03/2026 | Economy | Reading time: 4 min",
+        "Page 2 of 2",
+        "Comments (4)",
+    ]
+    (tmp_path / "a.txt").write_text(
+        "Harbour floods\n\n"
+        + "\n".join(furniture)
+        + "\n\nUpdated figures show 40 homes flooded, officials said.\n",
+        encoding="utf-8",
+    )
+    docs, _ = read(tmp_path)
+    doc = docs["a"]
+    assert [line.strip() for line in doc.removed] == furniture
+    assert "Updated figures show 40 homes flooded" in doc.text
+
+
 # ---------------------------------------------------------------------- cleaning
 
 

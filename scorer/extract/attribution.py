@@ -426,7 +426,9 @@ def _compile_lexicon(
     forward_index = _forward_index(forward_kinds)
     return _Lexicon(
         dateline_re=re.compile(
-            r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*"
+            # "LISBON (KLTV) —", "MEXICO CITY, April 14 (Wire) -", "May 12 (Wire):".
+            r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}"
+            r"(?:\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*"
             r"|[A-Z][a-z]+\.?\s+\d{1,2}\s*)?"
             r"\(([^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)\s"
         ),
@@ -1419,13 +1421,16 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
         for sentence in members:
             first = bisect.bisect_left(cue_starts, sentence.start)
             last = bisect.bisect_left(cue_starts, sentence.end, first)
-            if first == last:
-                continue  # no cue, no attribution
-            lo = bisect.bisect_left(token_starts, sentence.start)
-            hi = bisect.bisect_left(token_starts, sentence.end, lo)
-            sentence.hits = _sentence_hits(
-                sentence, matches[first:last], doc_tokens[lo:hi], context
-            )
+            if first < last:
+                lo = bisect.bisect_left(token_starts, sentence.start)
+                hi = bisect.bisect_left(token_starts, sentence.end, lo)
+                sentence.hits = _sentence_hits(
+                    sentence, matches[first:last], doc_tokens[lo:hi], context
+                )
+            if not sentence.hits:
+                # No attribution; an organisation the sentence opens with is still
+                # what "it" and "its" may refer to in the next one.
+                _note_subject(sentence, context)
         _learn_intermediaries(members, registry)
         for sentence in members:
             speaker = context.speaker_at(sentence.start)
@@ -2803,6 +2808,13 @@ def _resolve(source: _Source, ctx: _Context) -> None:
         person = (
             ctx.person_before(source.start) if first in lex.person_pronouns else None
         )
+        if person is not None and any(
+            m.link is not None
+            and m.link.name == person[1]
+            and m.link.kind not in _PERSONS
+            for m in ctx.mentions
+        ):
+            person = None  # a name read as a body's: "the daily El Financiero Hoy"
         if person is not None and (antecedent is None or person[0] > antecedent.start):
             info = registry.describe(person[1])
             source.link = Link(
@@ -2865,6 +2877,30 @@ def _resolve(source: _Source, ctx: _Context) -> None:
     source.words = _content_words(info.name, registry)
 
 
+_OPENING_NAME = re.compile(
+    r"(?:The\s+)?((?-i:[A-Z][\w'’&.-]*)(?:\s+(?:of|for|on|and|the|(?-i:[A-Z][\w'’&.-]*)))"
+    r"{0,6})\s+(?-i:[a-z]+)\b"
+)
+
+
+def _note_subject(sentence: _Sentence, ctx: _Context) -> None:
+    """Note the organisation a sentence without attribution opens with ("The
+    National Forestry Commission gives lower numbers."), as a mention for later
+    pronouns and phrases to refer to ("Its latest report ... lists 96,200")."""
+    match = _OPENING_NAME.match(ctx.text, sentence.start, sentence.end)
+    if match is None:
+        return
+    name = match.group(1).rstrip(".")
+    registry = ctx.registry
+    info = registry.describe(name)
+    if info.kind != "primary" or len(name.split()) < 2 and not info.known:
+        return
+    source = _Source(name, match.start(1))
+    source.link = Link(info.name, info.kind)
+    source.words = _content_words(info.name, registry)
+    ctx.mentions.append(source)
+
+
 def _copy(source: _Source, antecedent: _Source) -> None:
     source.link = antecedent.link
     source.prefix = antecedent.prefix
@@ -2877,12 +2913,22 @@ def _antecedent_pronoun(pronoun: str, ctx: _Context) -> _Source | None:
     for mention in reversed(ctx.mentions):
         if mention.link is None or mention.link.kind == "publisher":
             continue
-        if person and mention.link.kind not in _PERSONS:
-            continue
+        if person and (
+            mention.link.kind not in _PERSONS or not _one_person(mention.link, lex)
+        ):
+            continue  # "she" is not "the governor's office" or a daily paper
         if not person and pronoun in ("it", "its") and mention.link.kind in _PEOPLE:
             continue
         return mention
     return None
+
+
+def _one_person(link: Link, lex: _Lexicon) -> bool:
+    """Whether "he" or "she" can refer to a source: a person's name, or a role
+    ("a coast guard spokesman"), not a body or a title ("the governor's office")."""
+    if link.kind == "person" or _looks_like_person(link.name, lex):
+        return True
+    return _is_role(lex, _head_word(link.name))
 
 
 def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
@@ -2896,13 +2942,23 @@ def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
     head = words[0]
     stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
     pattern = re.compile(rf"\b{re.escape(stem)}(?:s|es)?\b")
+    # Of the sources it may refer to, the one the text has named most often, and of
+    # those the latest: "the commission" is the forestry commission named throughout,
+    # not a water commission cited once in between.
+    best: _Source | None = None
+    best_count = 0
     for mention in reversed(ctx.mentions):
         if mention.link is None or mention.link.kind == "publisher":
             continue
         if _head_word(mention.surface) in lex.documents:
             continue  # "officials" are not the "Official figures" named before
         if pattern.search(f"{mention.descriptor} {mention.surface}".lower()):
-            return mention
+            link = mention.link
+            count = sum(m.link == link for m in ctx.mentions)
+            if count > best_count:
+                best, best_count = mention, count
+    if best is not None:
+        return best
     if head in lex.org_nouns:  # "the company": the organisation named last
         media = head in lex.media_nouns  # only these may mean an outlet or a wire
         for mention in reversed(ctx.mentions):
