@@ -415,6 +415,44 @@ def test_dateline_credit_comes_after_the_publisher():
     assert chain_of(text, "15")[1:] == ["KXYZ", "Officials"]
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        (
+            "Harbour Bank forecasts growth of just 1.5% this year.",
+            "1.5%",
+            ["Harbour Bank"],
+        ),
+        ("The ministry sees growth of 3.1% this year.", "3.1%", ["ministry"]),
+        ("Most analysts had expected a 25 basis point rise.", "25", ["analysts"]),
+        (
+            "The governor repeated that 120,000 hectares had burned.",
+            "120,000",
+            ["governor"],
+        ),
+    ],
+)
+def test_forecasts_and_expectations_have_their_subject_as_source(
+    text: str, needle: str, expected: list[str]
+) -> None:
+    assert chain_of(text, needle)[1:] == expected
+
+
+def test_fact_box_lines_credit_each_figure_with_its_bracket():
+    text = (
+        "Key figures\n\n"
+        "Rescued: 41 (coast guard) / 44 (Sea Watchers)\n\n"
+        "Missing: up to 75 (Sea Watchers estimate)\n\n"
+        "Deaths: 17 (rescue teams include locals)\n\n"
+        "Police said 4 people died (Harbour Wire)"
+    )
+    assert chain_of(text, "41")[1:] == ["coast guard"]
+    assert chain_of(text, "44")[1:] == ["Sea Watchers"]
+    assert chain_of(text, "75")[1:] == ["Sea Watchers"]
+    assert chain_of(text, "17")[1:] == []
+    assert chain_of(text, "4 people")[1:] == ["Police"]
+
+
 def test_dateline_with_a_date_credits_its_wire():
     text = (
         "RIVERTON, April 14 (Harbour Wire) - Officials said 15 bridges collapsed.\n"

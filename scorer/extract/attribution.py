@@ -1427,6 +1427,19 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
                 sentence.hits = _sentence_hits(
                     sentence, matches[first:last], doc_tokens[lo:hi], context
                 )
+            boxed = _fact_box_hits(sentence, paragraphs, context)
+            if boxed:
+                # In place of what a bracket says itself ("(X estimate)"), unless
+                # the line has an attribution of its own ("Police said 4 died (AP)").
+                inside = [
+                    h
+                    for h in sentence.hits
+                    if any(b.start - 1 <= h.start < b.scope[1] for b in boxed)
+                ]
+                if all(h in inside or not h.clause for h in sentence.hits):
+                    sentence.hits = boxed + [
+                        h for h in sentence.hits if h not in inside
+                    ]
             if not sentence.hits:
                 # No attribution; an organisation the sentence opens with is still
                 # what "it" and "its" may refer to in the next one.
@@ -2875,6 +2888,67 @@ def _resolve(source: _Source, ctx: _Context) -> None:
             kind = "official"
     source.link = Link(info.name, kind)
     source.words = _content_words(info.name, registry)
+
+
+# A fact box line: "Rescued: 41 (coast guard) / 44 (Mare Aperto)", "17: deaths
+# (Conafor)". Each bracket after a figure, before the next separator, credits it.
+_FACT_BOX_MAX = 120
+_CREDIT_BRACKET = re.compile(r"\(([^()\d]{2,50})\)\s*(?=$|[/;|,•·]|\s+[/;|•·])")
+_FACT_SEPARATORS = re.compile(r"[/;|•·]|^")
+
+
+def _fact_box_hits(
+    sentence: _Sentence, paragraphs: list[tuple[int, int]], ctx: _Context
+) -> list[_Hit]:
+    """Credits in brackets after the figures of a short line of its own, a fact box
+    or a key-figures list ("1,600: homes destroyed (state government)")."""
+    p_start, p_end = paragraphs[sentence.paragraph]
+    if (
+        p_end - p_start > _FACT_BOX_MAX
+        or (sentence.start, sentence.end) != (p_start, p_end)
+        or not ctx.text.endswith(")", p_start, p_end)
+        and "(" not in ctx.text[p_start:p_end]
+    ):
+        return []
+    line = ctx.text[p_start:p_end]
+    lex = ctx.registry.lexicon
+    hits = []
+    floor = 0
+    for match in _CREDIT_BRACKET.finditer(line):
+        piece = line[floor : match.start()]
+        cut = max(m.end() for m in _FACT_SEPARATORS.finditer(piece))
+        if not re.search(r"\d", piece[cut:]):
+            floor = match.end()
+            continue
+        words = match.group(1).split()
+        while len(words) > 1 and words[-1].lower() in lex.documents:
+            words.pop()  # "(Mare Aperto estimate)"
+        name = " ".join(words)
+        common = [w for w in words if w.islower() and w not in lex.inner]
+        if (
+            len(words) > 3
+            and common  # a clause, not a name: "(rescue teams include locals)"
+            or not _is_sourcey(name, lex, ctx.registry)
+            or len(ctx.registry.describe(name).name.split()) < len(words)
+        ):
+            floor = match.end()
+            continue
+        at = p_start + match.start(1)
+        source = _Source(name, at)
+        _resolve(source, ctx)
+        if source.link is not None:
+            ctx.mentions.append(source)
+            hit = _Hit(
+                at,
+                at + len(name),
+                (p_start + floor + cut, p_start + match.end()),
+                [source],
+                "(",
+                False,
+            )
+            hits.append(hit)
+        floor = match.end()
+    return hits
 
 
 _OPENING_NAME = re.compile(
