@@ -302,12 +302,13 @@ def _predicate_conflicts(predicates: np.ndarray, frames: Frames) -> np.ndarray:
 
 
 def _measure_conflicts(nouns: np.ndarray, frames: Frames) -> np.ndarray:
-    """Pairs of sums of money that measure different things (losses, the value of a
-    home, wages: the last word of the noun, from frames.toml ``[money]``), unless listed
+    """Pairs of sums of money, or of shares, that measure different things (losses,
+    the value of a home, wages; inflation, growth: the last word of the noun, from
+    frames.toml ``[money]`` and ``[share]``), unless listed
     as compatible, or one measure of different kinds (insured losses, economic losses:
     the words before it, through ``kind_synonyms``): never one quantity. A sum with no
     measure clashes with none, one with no kind with none of its measure."""
-    measures = set(frames.money_measure_of.values())
+    measures = {*frames.money_measure_of.values(), *frames.share_measure_of.values()}
     synonyms = frames.money_kind_synonyms
 
     def read(noun: str) -> tuple[str, frozenset[str]]:

@@ -225,6 +225,23 @@ def test_a_sum_of_money_takes_the_measure_its_clause_names(text, noun) -> None:
     assert money and money[0].noun == noun
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Core inflation rose to 5.9% in February.", "core inflation"),
+        ("The central bank raised the base rate to 7.25%.", "rate"),
+        ("Harbour Bank forecasts growth of just 1.5%.", "growth"),
+        ("Turnout was 64%, the commission said.", "turnout"),
+        ("The fire was 100 percent contained on Friday.", "containment"),
+        ("About 45% of the deaths were children.", "people"),  # who died
+        ("Shares of the firm fell 12% on Monday.", ""),
+    ],
+)
+def test_a_share_takes_the_measure_its_clause_names(text, noun) -> None:
+    shares = [c for c in claims_of(text) if c.quantity.unit == "percent"]
+    assert shares and shares[0].noun == noun
+
+
 def test_people_who_showed_up_are_not_a_source() -> None:
     claims = claims_of(
         "Organisers said that more than 2 million people across the United Kingdom "

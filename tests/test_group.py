@@ -378,6 +378,16 @@ def test_compatible_predicates_are_half_alike():
         ),
         pytest.param(
             {
+                "a": "The central bank expects inflation of 5.5% in 2026, the "
+                "governor said. It expects growth of 1.8% in 2026.",
+                "b": "The finance ministry expects inflation of 4.8% in 2026 and "
+                "growth of 3.1% in 2026, an official said.",
+            },
+            [("5.5%", "4.8%"), ("1.8%", "3.1%")],
+            id="shares measuring different things",
+        ),
+        pytest.param(
+            {
                 "a": "At least 900 miners died due to gas poisoning, officials said.",
                 "b": "Rescuers said 1,200 miners died as a result of gas poisoning.",
                 "c": "The company said 40 miners died due to heart failure.",

@@ -7,7 +7,7 @@ import math
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -182,6 +182,8 @@ class Frames:
     money_plain_modifiers: frozenset[str] = frozenset()
     money_window: int = 0
     money_kind_synonyms: dict[str, str] = field(default_factory=dict)
+    # What shares and rates measure ([share] of frames.toml): noun phrase -> measure.
+    share_measure_of: dict[str, str] = field(default_factory=dict)
     # A word pointing back to a figure as already told, right before it ([reference]
     # definite: "the 12 brokers").
     definite_re: re.Pattern[str] | None = None
@@ -403,6 +405,11 @@ def _load_frames(extra_file: str | None) -> Frames:
         money_kind_synonyms={
             k.lower(): v.lower() for k, v in money.get("kind_synonyms", {}).items()
         },
+        share_measure_of={
+            _normal(form): measure
+            for measure, forms in data.get("share", {}).get("measures", {}).items()
+            for form in forms
+        },
         periods=periods,
         subset_re=_ending_pattern(data.get("subset", {}).get("before", [])),
         one_of_re=_phrase_pattern(data.get("subset", {}).get("one_of", [])),
@@ -545,9 +552,12 @@ def extract_claims(
         else m
         for m in mentions
     ]
+    money, shares = res.frames.money_measure_of, res.frames.share_measure_of
     mentions = [
-        _money_measure(m, doc.text, sentences[i], res.frames)
+        _money_measure(m, doc.text, sentences[i], res.frames, money)
         if not m.noun and res.units.dimensions.get(m.quantity.unit) == "money"
+        else _money_measure(m, doc.text, sentences[i], res.frames, shares)
+        if not m.noun and m.quantity.unit == SHARE_UNIT and shares
         else m
         for m, i in zip(mentions, sentence_of, strict=True)
     ]
@@ -990,13 +1000,19 @@ _MONEY_MODIFIERS = 3
 
 
 def _money_measure(
-    mention: QuantityMention, text: str, sentence: tuple[int, int], frames: Frames
+    mention: QuantityMention,
+    text: str,
+    sentence: tuple[int, int],
+    frames: Frames,
+    measures: Mapping[str, str],
 ) -> QuantityMention:
     """A sum of money with no counted noun takes the measure its clause names, with
     the kind-words before it ([money] of frames.toml): "insured losses of $20bn" ->
     "insured losses", "the median home value is over $2 million" -> "home value",
     "$35bn of insured losses" -> "insured losses". A measure noun right after a verb
-    marker ("the fires could cost $250bn") is a verb, and passed over."""
+    marker ("the fires could cost $250bn") is a verb, and passed over. A share reads
+    its measure the same way from ``measures`` ([share]): "core inflation rose to
+    5.9%" -> "core inflation", "raised the base rate to 7.25%" -> "rate"."""
     ahead = _WORD_OR_MARK_RE.findall(text[mention.end : sentence[1]])[:6]
     if ahead and ahead[0].lower() in _MONEY_AFTER:
         ahead = ahead[1:]
@@ -1004,11 +1020,11 @@ def _money_measure(
             ahead = ahead[1:]
     for at in range(min(_MONEY_MODIFIERS, len(ahead)) + 1):
         # The words before ``at`` are kind-words: the loop stops at any other.
-        found = _measure_at(ahead, at, frames, forward=True)
+        found = _measure_at(ahead, at, measures, forward=True)
         if found:
             kinds = [w.lower() for w in ahead[:at]]
             return replace(mention, noun=" ".join([*kinds, found[0]]))
-        if at < len(ahead) and not _is_kind_word(ahead[at], frames):
+        if at < len(ahead) and not _is_kind_word(ahead[at], frames, measures=measures):
             break
     before = _WORD_OR_MARK_RE.findall(text[sentence[0] : mention.start])
     words = list(reversed(before))
@@ -1017,25 +1033,25 @@ def _money_measure(
         if word.lower() in _MONEY_BREAKS or seen > frames.money_window:
             break
         seen += word[:1].isalpha()
-        found = _measure_at(words, i, frames, forward=False)
+        found = _measure_at(words, i, measures, forward=False)
         if not found:
             continue
         measure, size = found
         rest = words[i + size :]
         if rest and rest[0].lower() in frames.money_verb_markers:
             continue  # "could cost": a verb
-        kinds = _kinds_before(rest, frames)
+        kinds = _kinds_before(rest, frames, measures)
         if not kinds and len(rest) > 1 and rest[0].lower() in ("and", "or"):
             # "property losses and damage costs of $8bn": the first noun's kinds
-            other = _measure_at(rest, 1, frames, forward=False)
+            other = _measure_at(rest, 1, measures, forward=False)
             if other:
-                kinds = _kinds_before(rest[1 + other[1] :], frames)
+                kinds = _kinds_before(rest[1 + other[1] :], frames, measures)
         return replace(mention, noun=" ".join([*kinds, measure]))
     return mention
 
 
 def _measure_at(
-    words: list[str], at: int, frames: Frames, forward: bool
+    words: list[str], at: int, measures: Mapping[str, str], forward: bool
 ) -> tuple[str, int] | None:
     """The measure a noun phrase of ``words`` starting at ``at`` names (read forwards
     or, for the words before a figure, backwards), with its length in words."""
@@ -1046,13 +1062,18 @@ def _measure_at(
         if len(part) < size:
             continue
         phrase = " ".join(part if forward else reversed(part)).lower()
-        measure = frames.money_measure_of.get(phrase)
+        measure = measures.get(phrase)
         if measure:
             return measure, size
     return None
 
 
-def _is_kind_word(word: str, frames: Frames, opens: bool = False) -> bool:
+def _is_kind_word(
+    word: str,
+    frames: Frames,
+    opens: bool = False,
+    measures: Mapping[str, str] | None = None,
+) -> bool:
     """A lower-case word before a measure noun that says what kind of money it is:
     a noun used as an adjective ("wage", "home") or an adjective ("economic"); the
     word that opens the sentence (``opens``) may be capitalised ("Insured losses
@@ -1065,13 +1086,16 @@ def _is_kind_word(word: str, frames: Frames, opens: bool = False) -> bool:
         and word.replace("-", "").isalpha()
         and not (low.endswith("s") and not low.endswith(("ss", "us", "ics")))
         and (not low.endswith("ed") or low in frames.scopes.phrases)
+        and not low.endswith("ly")
         and low not in frames.stopwords
         and low not in frames.money_plain_modifiers
-        and low not in frames.money_measure_of
+        and low not in (frames.money_measure_of if measures is None else measures)
     )
 
 
-def _kinds_before(words: list[str], frames: Frames) -> list[str]:
+def _kinds_before(
+    words: list[str], frames: Frames, measures: Mapping[str, str] | None = None
+) -> list[str]:
     """The kind-words before a measure noun (``words`` read backwards from it to the
     start of its sentence), in text order: "total property and capital losses" ->
     property, capital."""
@@ -1084,10 +1108,10 @@ def _kinds_before(words: list[str], frames: Frames) -> list[str]:
             word.lower() in ("and", "or")
             and kinds
             and i + 1 < len(words)
-            and _is_kind_word(words[i + 1], frames, i + 1 == last)
+            and _is_kind_word(words[i + 1], frames, i + 1 == last, measures)
         ):
             continue
-        if not _is_kind_word(word, frames, i == last):
+        if not _is_kind_word(word, frames, i == last, measures):
             break
         kinds.append(word.lower())
     return kinds[::-1]
