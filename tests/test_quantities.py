@@ -400,6 +400,11 @@ def test_the_step_of_a_change_to_a_new_level_is_relative() -> None:
     ]
 
 
+def test_children_and_survivors_are_counted_apart_from_people() -> None:
+    found = find_quantities("Three children and 41 survivors among 120 people.")
+    assert [m.noun for m in found] == ["children", "rescued", "people"]
+
+
 def test_families_and_households_are_not_people() -> None:
     found = find_quantities("About 1,500 families and 300 households fled.")
     assert [m.quantity.unit for m in found] == ["households", "households"]

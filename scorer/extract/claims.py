@@ -553,10 +553,11 @@ def extract_claims(
         for m in mentions
     ]
     money, shares = res.frames.money_measure_of, res.frames.share_measure_of
+    verbs = res.registry.lexicon.verbs
     mentions = [
-        _money_measure(m, doc.text, sentences[i], res.frames, money)
+        _money_measure(m, doc.text, sentences[i], res.frames, money, verbs)
         if not m.noun and res.units.dimensions.get(m.quantity.unit) == "money"
-        else _money_measure(m, doc.text, sentences[i], res.frames, shares)
+        else _money_measure(m, doc.text, sentences[i], res.frames, shares, verbs)
         if not m.noun and m.quantity.unit == SHARE_UNIT and shares
         else m
         for m, i in zip(mentions, sentence_of, strict=True)
@@ -1005,6 +1006,7 @@ def _money_measure(
     sentence: tuple[int, int],
     frames: Frames,
     measures: Mapping[str, str],
+    verbs: frozenset[str] = frozenset(),
 ) -> QuantityMention:
     """A sum of money with no counted noun takes the measure its clause names, with
     the kind-words before it ([money] of frames.toml): "insured losses of $20bn" ->
@@ -1012,7 +1014,8 @@ def _money_measure(
     "$35bn of insured losses" -> "insured losses". A measure noun right after a verb
     marker ("the fires could cost $250bn") is a verb, and passed over. A share reads
     its measure the same way from ``measures`` ([share]): "core inflation rose to
-    5.9%" -> "core inflation", "raised the base rate to 7.25%" -> "rate"."""
+    5.9%" -> "core inflation", "raised the base rate to 7.25%" -> "rate". ``verbs``
+    (of saying) are no kind-words: "economists see inflation at 6%"."""
     ahead = _WORD_OR_MARK_RE.findall(text[mention.end : sentence[1]])[:6]
     if ahead and ahead[0].lower() in _MONEY_AFTER:
         ahead = ahead[1:]
@@ -1040,12 +1043,12 @@ def _money_measure(
         rest = words[i + size :]
         if rest and rest[0].lower() in frames.money_verb_markers:
             continue  # "could cost": a verb
-        kinds = _kinds_before(rest, frames, measures)
+        kinds = _kinds_before(rest, frames, measures, verbs)
         if not kinds and len(rest) > 1 and rest[0].lower() in ("and", "or"):
             # "property losses and damage costs of $8bn": the first noun's kinds
             other = _measure_at(rest, 1, measures, forward=False)
             if other:
-                kinds = _kinds_before(rest[1 + other[1] :], frames, measures)
+                kinds = _kinds_before(rest[1 + other[1] :], frames, measures, verbs)
         return replace(mention, noun=" ".join([*kinds, measure]))
     return mention
 
@@ -1094,7 +1097,10 @@ def _is_kind_word(
 
 
 def _kinds_before(
-    words: list[str], frames: Frames, measures: Mapping[str, str] | None = None
+    words: list[str],
+    frames: Frames,
+    measures: Mapping[str, str] | None = None,
+    verbs: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The kind-words before a measure noun (``words`` read backwards from it to the
     start of its sentence), in text order: "total property and capital losses" ->
@@ -1111,7 +1117,7 @@ def _kinds_before(
             and _is_kind_word(words[i + 1], frames, i + 1 == last, measures)
         ):
             continue
-        if not _is_kind_word(word, frames, i == last, measures):
+        if not _is_kind_word(word, frames, i == last, measures) or word in verbs:
             break
         kinds.append(word.lower())
     return kinds[::-1]
