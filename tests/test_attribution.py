@@ -438,6 +438,48 @@ def test_forecasts_and_expectations_have_their_subject_as_source(
     assert chain_of(text, needle)[1:] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        # A comparison names no source.
+        (
+            "The bank raised its rate to 7.25%, a bigger move than analysts had "
+            "expected.",
+            "7.25%",
+            [],
+        ),
+        # The subject's own forecast, with words between "its" and the noun.
+        (
+            "The Harbour Bank (HB) also raised its inflation forecast for 2026 to a "
+            "range of 5.5% to 6.1%.",
+            "5.5%",
+            ["Harbour Bank"],
+        ),
+        # A sentence opening with "Its ..." refers to the body named before.
+        (
+            "The Regional Water Commission gives lower numbers. Its latest report, "
+            "dated May 2, lists 96,200 hectares flooded.",
+            "96,200",
+            ["Regional Water Commission"],
+        ),
+        # A date after the verb says when, not what.
+        (
+            "Inflation rose to 6.8%, data from the statistics office showed on "
+            "March 10.",
+            "6.8%",
+            ["statistics office"],
+        ),
+        (
+            "Inflation rose to 6.8%, the office said on 10 March 2026.",
+            "6.8%",
+            ["office"],
+        ),
+    ],
+)
+def test_possessives_comparisons_and_dates_around_the_verb(text, needle, expected):
+    assert chain_of(text, needle)[1:] == expected
+
+
 def test_fact_box_lines_credit_each_figure_with_its_bracket():
     text = (
         "Key figures\n\n"

@@ -2154,10 +2154,23 @@ def _verb_hit(
     lex = ctx.registry.lexicon
     text = ctx.text
     vi = _token_at(tokens, cue.start)
-    if vi > 0 and (
-        _is_possessive(tokens[vi - 1][0]) or tokens[vi - 1][0].lower() in _CLOSERS
+    k = vi - 1
+    while (
+        cue.word.lower() in lex.documents  # a verb that is also a noun: "forecast"
+        and k > 0
+        and vi - k < 3
+        and tokens[k][0].isalpha()
+        and tokens[k][0].islower()
+        and tokens[k][0] not in _CLOSERS
+        and tokens[k][0] not in lex.own_possessives
     ):
-        return None  # a noun: "Chile's estimate", "the report"
+        k -= 1  # words between a determiner and its noun: "its inflation forecast"
+    if k >= 0 and (
+        _is_possessive(tokens[k][0])
+        or tokens[k][0].lower() in _CLOSERS
+        or tokens[k][0].lower() in lex.own_possessives
+    ):
+        return None  # a noun: "Chile's estimate", "the report", "its growth forecast"
     if vi + 1 < len(tokens) and tokens[vi + 1][0] in ("from", "of", "by", "for"):
         return None  # a noun: "estimates from regional transit authorities"
     if (
@@ -2195,6 +2208,9 @@ def _verb_hit(
     phrase = text[span[0] : span[1]]
     if not _names_speaker(phrase, lex, ctx.registry, speech):
         return None
+    before = _token_at(tokens, span[0]) - 1
+    if before >= 0 and tokens[before][0].lower() == "than":
+        return None  # "a bigger move than analysts had expected": a comparison
     if not all(span[1] <= c0 or span[0] >= c1 for c0, c1 in claimed):
         return None
     sources = prefix + _sources(phrase, span[0], lex, descriptor) + suffix
@@ -2296,9 +2312,21 @@ def _closing_circumstance(text: str, start: int, end: int, lex: _Lexicon) -> boo
     word = tail.split(None, 1)[0].lower() if tail.strip() else ""
     if word not in lex.prepositions:
         return False
-    return _REPORTED_CONTENT.search(_CLOCK_TIME.sub("", tail)) is None
+    tail = _CLOCK_TIME.sub("", tail)
+    # A date says when it was said: "on March 10", "on 10 March 2026".
+    for pattern in _DATES:
+        tail = pattern.sub(
+            lambda m: "" if m.group(1).lower() in lex.time_words else m.group(0), tail
+        )
+    return _REPORTED_CONTENT.search(tail) is None
 
 
+# A day and year beside a word (a month, if lex.time_words has it): "10 March 2026",
+# "March 10, 2026".
+_DATES = (
+    re.compile(r"\b\d{1,2}\s+([A-Za-z]+)(?:\s+\d{4})?\b"),
+    re.compile(r"\b([A-Za-z]+)\.?\s+\d{1,2}(?:,?\s+\d{4})?\b"),
+)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
 
 
@@ -2670,8 +2698,16 @@ def _local_hit(
     own = (
         cue.kind == "possessive" and cue.word.split()[0].lower() in lex.own_possessives
     )
+    opening = False
     if own:
         owner = _sentence_subject(text, sentence.start, cue.start, ctx)
+        opening = owner is None and not text[sentence.start : cue.start].strip(
+            _QUOTES_AND
+        )
+        if opening:
+            # "Its latest report, dated May 2, lists ...": the sentence opens with
+            # the possessive, a pronoun for a body named before, and its subject.
+            owner = cue.start, cue.word.split()[0]
         if owner is None:
             return None
         lo, phrase = owner
@@ -2704,11 +2740,16 @@ def _local_hit(
         if not (known or phrase.isupper() or lex.places.get(phrase.lower())):
             return None
         lo = cue.start
-    if own:  # the subject's own estimate is what its clause goes on to state
+    if own and opening:
+        scope = (lo, sentence.end)
+    elif own:  # the subject's own estimate is what its clause goes on to state
         scope = (lo, _clause_end(tokens, cue.end, sentence, lex))
     else:
         scope = (lo, _phrase_end(tokens, cue.end, sentence, lex))
     return _Hit(lo, cue.end, scope, [_Source(phrase, lo)], "estimate", False)
+
+
+_QUOTES_AND = "\"'“”‘’( "
 
 
 def _names_source(name: str, ctx: _Context) -> bool:
@@ -2730,6 +2771,10 @@ _CAPITALISED_NAME = re.compile(
 )
 
 
+# The acronym a name is given in brackets right after it: "The Harbour Bank (HB)".
+_BRACKETED_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z]{1,9}\)")
+
+
 def _sentence_subject(
     text: str, start: int, pos: int, ctx: _Context
 ) -> tuple[int, str] | None:
@@ -2748,7 +2793,7 @@ def _sentence_subject(
         ):
             continue
         before = text[start : match.start()].lower().split()
-        between = text[match.end() : pos]
+        between = _BRACKETED_ACRONYM.sub("", text[match.end() : pos], count=1)
         words = between.lower().split()
         if (
             not words  # a subject and its possessive have a verb between them
