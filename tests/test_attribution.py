@@ -480,6 +480,11 @@ def test_possessives_comparisons_and_dates_around_the_verb(text, needle, expecte
     assert chain_of(text, needle)[1:] == expected
 
 
+def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
+    text = "Economists said losses could reach $164 billion."
+    assert chain_of(text, "$164 billion")[1:] == ["Economists"]
+
+
 def test_fact_box_lines_credit_each_figure_with_its_bracket():
     text = (
         "Key figures\n\n"

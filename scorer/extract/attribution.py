@@ -647,6 +647,8 @@ def _lookup(name: str, registry: SourceRegistry) -> SourceInfo | None:
         return None
     if len(key) < 6 or not stripped[:1].isupper():
         return None
+    if " " not in key and _classify(key, registry.lexicon):
+        return None  # a kind of source, capitalised: "Economists" is no "Economist"
     # Only aliases of about the same length can pass the threshold.
     slack = len(key) * (1 - registry.fuzzy_threshold) * 2 + 1
     candidates = [
