@@ -1026,6 +1026,9 @@ class _Sentence:
     # What it reports is a quotation closed within it: 'X said “...”', nothing after.
     quotation: bool = False
     speaker: tuple[Link, ...] = ()  # the speaker of its transcript turn, if any
+    # It opens with an article: a subject of its own ("The forint traded at ..."),
+    # not a continuation ("Four of them", "They ...", "Over 30 more ...").
+    own_subject: bool = False
 
 
 # How far before first-person words the sentence introducing the organisation they
@@ -1317,6 +1320,9 @@ class _Analysis:
             and previous.governs
             and not previous.trailing
             and not previous.quotation
+            # One with a subject of its own continues only an attribution that
+            # states no figures itself ("This was reported by the BBC, ...").
+            and not (sentence.own_subject and stated.get(index - 1))
             and (following is None or following.paragraph != sentence.paragraph)
             and speaks_for(index - 1)
         ):
@@ -1384,6 +1390,10 @@ def _segments(doc: Document) -> list[tuple[int, int, str]]:
     return out
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
 def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
     text = doc.text
     lex = registry.lexicon
@@ -1407,6 +1417,8 @@ def _analyse(doc: Document, registry: SourceRegistry) -> _Analysis:
             )
         )
         sentence.quoted = opening or still_open
+        first = _FIRST_WORD.match(text, sentence.start)
+        sentence.own_subject = first is not None and first.group() in _ARTICLES
     starts = [s.start for s in sentences]
     segments = _segments(doc)
     doc_tokens = _tokens(text)
