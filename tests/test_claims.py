@@ -571,6 +571,19 @@ def test_a_number_counting_the_sources_is_no_claim() -> None:
     assert [c.quote for c in claims] == ["400 jobs"]
 
 
+def test_a_paragraph_with_a_subject_of_its_own_does_not_continue_a_sourced_one():
+    claims = claims_of(
+        "Rates rose on Tuesday for the first time in a year.\n"
+        "The ministry said it would keep its deficit target of 4.1%.\n"
+        "The currency traded at 411.80 per euro on Wednesday.\n"
+        "The group said 40 fighters died."
+    )
+    origins = {c.quote: c.attribution.origin.name for c in claims}
+    assert origins["4.1%"] == "ministry"
+    assert origins["411.80"] == PUBLISHER
+    assert origins["40 fighters"] == "group"
+
+
 def test_a_plain_figure_is_not_hedged() -> None:
     claim = only_claim(
         "The fire service said 300 people were trapped under the rubble."
