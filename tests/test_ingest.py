@@ -261,17 +261,21 @@ def test_timestamps_reading_times_and_page_counters_are_furniture(tmp_path):
         "26/03/2026 | Economy | Reading time: 4 min",
         "Page 2 of 2",
         "Comments (4)",
+        "By Jane Roe",
+        "By Réka Somogyi, 25 March 2026",
     ]
     (tmp_path / "a.txt").write_text(
         "Harbour floods\n\n"
         + "\n".join(furniture)
-        + "\n\nUpdated figures show 40 homes flooded, officials said.\n",
+        + "\n\nUpdated figures show 40 homes flooded, officials said.\n"
+        + "By Tuesday, 40 people had died.\n",
         encoding="utf-8",
     )
     docs, _ = read(tmp_path)
     doc = docs["a"]
     assert [line.strip() for line in doc.removed] == furniture
     assert "Updated figures show 40 homes flooded" in doc.text
+    assert "By Tuesday, 40 people had died." in doc.text
 
 
 # ---------------------------------------------------------------------- cleaning
