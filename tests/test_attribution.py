@@ -483,10 +483,10 @@ def test_possessives_comparisons_and_dates_around_the_verb(text, needle, expecte
 def test_whom_a_source_told_is_not_the_source():
     text = (
         "“We were about 120, maybe more. Men, women, children,” a 30-year-old man "
-        "from the coast, who gave his name only as Sami, told reporters outside the "
+        "from Mali, who gave his name only as Sami, told reporters outside the "
         "centre."
     )
-    assert "reporters outside the centre" not in chain_of(text, "120")
+    assert chain_of(text, "120")[1:] == []
 
 
 def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
