@@ -236,6 +236,7 @@ def test_a_sum_of_money_takes_the_measure_its_clause_names(text, noun) -> None:
         ("About 45% of the deaths were children.", "people"),  # who died
         ("Shares of the firm fell 12% on Monday.", ""),
         ("Economists see inflation staying above 6%.", "inflation"),
+        ("The budget deficit will reach 4.8% of GDP.", "deficit"),
     ],
 )
 def test_a_share_takes_the_measure_its_clause_names(text, noun) -> None:

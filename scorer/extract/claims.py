@@ -1017,6 +1017,8 @@ def _money_measure(
     5.9%" -> "core inflation", "raised the base rate to 7.25%" -> "rate". ``verbs``
     (of saying) are no kind-words: "economists see inflation at 6%"."""
     ahead = _WORD_OR_MARK_RE.findall(text[mention.end : sentence[1]])[:6]
+    if measures is frames.share_measure_of and ahead and ahead[0].lower() == "of":
+        ahead = []  # "a deficit of 4.1% of GDP": what the share is of, not its measure
     if ahead and ahead[0].lower() in _MONEY_AFTER:
         ahead = ahead[1:]
         if ahead and ahead[0].lower() == "of":
