@@ -489,6 +489,15 @@ def test_whom_a_source_told_is_not_the_source():
     assert chain_of(text, "120")[1:] == []
 
 
+def test_an_acronym_written_as_a_word_names_its_body():
+    text = (
+        "The National Flood Agency (Nafla) said 300 homes flooded. Nafla's count "
+        "stands at 17 dead. Nafla said 40 roads were shut."
+    )
+    assert chain_of(text, "17")[1:] == ["National Flood Agency"]
+    assert chain_of(text, "40 roads")[1:] == ["National Flood Agency"]
+
+
 def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
     text = "Economists said losses could reach $164 billion."
     assert chain_of(text, "$164 billion")[1:] == ["Economists"]

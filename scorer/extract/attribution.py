@@ -2735,7 +2735,9 @@ def _local_hit(
         if ctx.registry.lookup(text[lo : tokens[index][2]]) is not None:
             phrase = text[lo : tokens[index][2]]  # a name ending in 's: "Sotheby's"
         name = _clean(phrase, lex)
-        if not name or not _is_sourcey(phrase, lex, ctx.registry):
+        if not name or not (
+            _is_sourcey(phrase, lex, ctx.registry) or name in ctx.acronyms()
+        ):
             return None
         if re.search(r"\d", cue.word) and not (
             _names_source(name, ctx)
@@ -2756,7 +2758,13 @@ def _local_hit(
         lo = cue.start
     if own and opening:
         scope = (lo, sentence.end)
-    elif own:  # the subject's own estimate is what its clause goes on to state
+    elif own or (
+        cue.kind == "possessive"
+        and not text[sentence.start : lo].strip(_QUOTES_AND)
+        and not re.search(r"\d", cue.word)
+    ):
+        # The subject's own estimate is what its clause goes on to state, and so is
+        # a sentence's subject's document: "Conafor's count stands at 17".
         scope = (lo, _clause_end(tokens, cue.end, sentence, lex))
     else:
         scope = (lo, _phrase_end(tokens, cue.end, sentence, lex))
@@ -2775,6 +2783,7 @@ def _names_source(name: str, ctx: _Context) -> bool:
         or bool(_classify(name, lex))
         or _looks_like_person(name, lex)
         or name.lower() in ctx.names()
+        or name in ctx.acronyms()
     )
 
 
@@ -2900,7 +2909,8 @@ def _resolve(source: _Source, ctx: _Context) -> None:
         source.link = Link(ctx.publisher, "publisher")
         source.words = _content_words(name, registry)
         return
-    acronym = ctx.acronyms().get(name) if name.isupper() else None
+    # An acronym the text gave in brackets, also one written like a word ("Conafor").
+    acronym = ctx.acronyms().get(name) if " " not in name else None
     if acronym is not None and registry.lookup(name) is None:
         name = acronym
     info = registry.describe(name)
