@@ -498,6 +498,16 @@ def test_an_acronym_written_as_a_word_names_its_body():
     assert chain_of(text, "40 roads")[1:] == ["National Flood Agency"]
 
 
+def test_a_subject_with_an_apposition_speaks_both_its_clauses():
+    text = (
+        "Harbour Re, a Lisbon-based insurer, estimated insured losses at 5 billion "
+        "euros in a note to clients, and said total losses could reach 25 billion "
+        "euros."
+    )
+    assert chain_of(text, "5 billion")[1:] == ["Harbour Re"]
+    assert chain_of(text, "25 billion")[1:] == ["Harbour Re"]
+
+
 def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
     text = "Economists said losses could reach $164 billion."
     assert chain_of(text, "$164 billion")[1:] == ["Economists"]

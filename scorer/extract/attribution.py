@@ -1685,7 +1685,21 @@ def _sentence_hits(
                 hit = _local_hit(cue, sentence, tokens, ctx)
             if hit is not None:
                 hits.append(hit)
-                claimed.append((hit.start, hit.end))
+                subject_end = max(
+                    (
+                        s.start + len(s.surface)
+                        for s in hit.sources
+                        if s.start < cue.start
+                    ),
+                    default=hit.start,
+                )
+                if phase == "verb" and _ELIDED.search(text, subject_end, cue.start):
+                    # The subject and the verb, not the clause between them: in "X
+                    # estimated A ..., and said B" the first verb shares X.
+                    claimed.append((hit.start, subject_end))
+                    claimed.append((cue.start, hit.end))
+                else:
+                    claimed.append((hit.start, hit.end))
     for citing in pending_citing:
         if any(h.start <= citing.start and citing.end <= h.end for h in hits):
             continue  # read already as part of a subject: "Reuters, citing X, said"
@@ -1705,6 +1719,10 @@ def _sentence_hits(
             if source.link is not None:
                 ctx.mentions.append(source)
     return hits
+
+
+# A clause between a subject and a later verb of its own: "X estimated A, and said".
+_ELIDED = re.compile(r",\s*(?:and|but)\s+$|\s(?:and|but)\s+$")
 
 
 def _split_scopes(hits: list[_Hit], tokens: _Tokens, lex: _Lexicon) -> None:
@@ -2225,7 +2243,9 @@ def _verb_hit(
     before = _token_at(tokens, span[0]) - 1
     if before >= 0 and tokens[before][0].lower() == "than":
         return None  # "a bigger move than analysts had expected": a comparison
-    if not all(span[1] <= c0 or span[0] >= c1 for c0, c1 in claimed):
+    if not all(
+        span[1] <= c0 or span[0] >= c1 or span == (c0, c1) for c0, c1 in claimed
+    ):
         return None
     sources = prefix + _sources(phrase, span[0], lex, descriptor) + suffix
     after_index = vi + 1
@@ -2640,7 +2660,9 @@ def _appositive(piece: str, lex: _Lexicon) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in ("a", "an", "the") and len(words) > 1:
+    if first in ("a", "an") and len(words) > 1:
+        return True  # "a Lisbon-based insurer", "a UN official": a description
+    if first == "the" and len(words) > 1:
         return not words[1][:1].isupper() or bool(_is_role(lex, words[1]))
     if first.endswith("s") and _is_role(lex, first[:-1]):
         # "in the Corran Hills, officials said": a role in the plural with no article
