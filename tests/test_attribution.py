@@ -508,6 +508,15 @@ def test_a_subject_with_an_apposition_speaks_both_its_clauses():
     assert chain_of(text, "25 billion")[1:] == ["Harbour Re"]
 
 
+def test_a_participle_after_a_closing_verb_goes_on_with_the_speaker():
+    text = (
+        "Eleven bodies have been recovered, agency spokesperson Ana Roldan told "
+        "reporters in Geneva, adding that at least 60 people remained missing."
+    )
+    assert chain_of(text, "Eleven")[1:] == ["Ana Roldan"]
+    assert chain_of(text, "60 people")[1:] == ["Ana Roldan"]
+
+
 def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
     text = "Economists said losses could reach $164 billion."
     assert chain_of(text, "$164 billion")[1:] == ["Economists"]

@@ -136,6 +136,8 @@ class _Lexicon:
     inner: frozenset[str]
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    # Participles that go on with what a speaker said: ", adding that ...".
+    continuing: frozenset[str]
     first_person: frozenset[str]
     own_possessives: frozenset[str]
     # The same as written in a text: "its", "Its".
@@ -482,6 +484,7 @@ def _compile_lexicon(
         inner=_words(words.get("inner", [])),
         pronouns=_words(words.get("pronouns", [])),
         person_pronouns=_words(words.get("person_pronouns", [])),
+        continuing=_words(att.get("continuing_verbs", [])),
         first_person=_words(words.get("first_person", [])),
         own_possessives=_words(words.get("own_possessives", [])),
         own_possessive_forms=frozenset(
@@ -2277,8 +2280,13 @@ def _verb_hit(
     )
     start = min(first_piece, span[0])
     if ends_here and span[0] > sentence.start + 2:
+        scope_end = span[0]
+        if len(rest) > 1 and rest[0][0] == "," and rest[1][0].lower() in lex.continuing:
+            # "..., X told reporters, adding that 60 were missing": what X said, on
+            # both sides of the verb.
+            scope_end = sentence.end
         return _Hit(
-            start, cue.end, (sentence.start, span[0]), sources, cue.word, True, True
+            start, cue.end, (sentence.start, scope_end), sources, cue.word, True, True
         )
     # The clause ends at the first ";" after the verb (always a token of its own),
     # or where a clause with a named subject of its own begins.
