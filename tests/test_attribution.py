@@ -517,6 +517,14 @@ def test_a_participle_after_a_closing_verb_goes_on_with_the_speaker():
     assert chain_of(text, "60 people")[1:] == ["Ana Roldan"]
 
 
+def test_one_more_figure_after_a_comma_and_stays_in_its_clause():
+    text = (
+        "Data from the Flood Observatory show 1,240 deaths so far this year, and "
+        "more than 30,000 since 2014."
+    )
+    assert chain_of(text, "30,000")[1:] == ["Flood Observatory"]
+
+
 def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
     text = "Economists said losses could reach $164 billion."
     assert chain_of(text, "$164 billion")[1:] == ["Economists"]

@@ -2077,14 +2077,18 @@ def _sources(
     return out
 
 
-def _clause_bounds(tokens: _Tokens, pos: int, sentence: _Sentence) -> tuple[int, int]:
+def _clause_bounds(
+    tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon
+) -> tuple[int, int]:
     """The comma- or dash-delimited stretch of the sentence around ``pos``."""
     lo, hi = sentence.start, sentence.end
-    for tok, s, e in tokens:
+    for k, (tok, s, e) in enumerate(tokens):
         if tok in (",", ";", "—", "–", "(", ")", ":"):
             if e <= pos:
                 lo = e
             elif s >= pos:
+                if tok == "," and _list_goes_on(tokens, k, lex):
+                    continue  # "..., and more than 30,000 since 2014"
                 hi = s
                 break
     return lo, hi
@@ -2119,7 +2123,7 @@ def _forward_hit(
         return None
     sources = _sources(phrase, span[0], lex)
     if kind == "quoted":
-        lo, _ = _clause_bounds(tokens, cue.start, sentence)
+        lo, _ = _clause_bounds(tokens, cue.start, sentence, lex)
         if (
             _FIGURE.search(ctx.text, lo, cue.start)
             and ctx.text[lo : cue.start].rstrip()[-1:].isalpha()
@@ -2168,14 +2172,14 @@ def _passive_hit(
     finite = re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?$", preceding)
     word = cue.word + " by"
     if finite is not None:
-        lo = _clause_bounds(tokens, cue.start, sentence)[0]
+        lo = _clause_bounds(tokens, cue.start, sentence, lex)[0]
         if not ctx.text[lo : cue.start].strip(" ,").lower().startswith("it "):
             lo = min(lo, _clause_start(tokens, cue.start, sentence, lex))
         return _Hit(cue.start, span[1], (lo, sentence.end), sources, word, True)
-    lo, hi = _clause_bounds(tokens, cue.start, sentence)
+    lo, hi = _clause_bounds(tokens, cue.start, sentence, lex)
     if ctx.text[sentence.start : cue.start].rstrip().endswith(","):
         # "X sent 3,200 engineers, confirmed by Y": the participle closes what precedes.
-        lo = _clause_bounds(tokens, lo - 2, sentence)[0]
+        lo = _clause_bounds(tokens, lo - 2, sentence, lex)[0]
     return _Hit(cue.start, span[1], (lo, hi), sources, word, False)
 
 
@@ -2712,7 +2716,7 @@ def _from_hit(
     phrase = ctx.text[span[0] : span[1]]
     if not _is_sourcey(phrase, lex, ctx.registry, strict=True):
         return None
-    lo, hi = _clause_bounds(tokens, cue.start, sentence)
+    lo, hi = _clause_bounds(tokens, cue.start, sentence, lex)
     return _Hit(
         cue.start, span[1], (lo, hi), _sources(phrase, span[0], lex), cue.word, False
     )
@@ -2871,6 +2875,32 @@ def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -
     return sentence.end
 
 
+def _list_goes_on(tail: _Tokens, k: int, lex: _Lexicon) -> bool:
+    """Whether the comma at ``tail[k]`` joins one more figure with no verb of its
+    own (", and more than 30,000 since 2014"), not another clause."""
+    if k + 2 >= len(tail) or tail[k + 1][0].lower() not in ("and", "or"):
+        return False
+    nxt = tail[k + 2][0]
+    return nxt[:1].isdigit() or nxt.lower() in _FIGURE_OPENERS
+
+
+# Words that open a figure after "and": "and more than 30,000", "and about 40".
+_FIGURE_OPENERS = frozenset(
+    {
+        "more",
+        "over",
+        "at",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "up",
+        "another",
+    }
+)
+
+
 def _clause_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -> int:
     """End of the clause going on at ``pos``: the next comma, semicolon or colon, or
     the next conjunction opening another clause ("... to $25bn while insurers paid
@@ -2880,6 +2910,8 @@ def _clause_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -
         if s >= sentence.end:
             break
         low = tok.lower()
+        if tok == "," and _list_goes_on(tail, k, lex):
+            continue  # "show 1,240 deaths this year, and more than 30,000 since 2014"
         if tok in (",", ";", ":"):
             return s
         if low in lex.conjunctions and not (
