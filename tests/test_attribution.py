@@ -525,6 +525,15 @@ def test_one_more_figure_after_a_comma_and_stays_in_its_clause():
     assert chain_of(text, "30,000")[1:] == ["Flood Observatory"]
 
 
+def test_and_that_goes_back_to_the_outer_verb():
+    text = (
+        "Jonas Berg said the group's volunteers counted three children among the "
+        "dead and that as many as 75 people were still missing."
+    )
+    assert chain_of(text, "three children")[1:] == ["Jonas Berg", "group's volunteers"]
+    assert chain_of(text, "75 people")[1:] == ["Jonas Berg"]
+
+
 def test_a_capitalised_kind_of_source_is_not_a_similar_outlet():
     text = "Economists said losses could reach $164 billion."
     assert chain_of(text, "$164 billion")[1:] == ["Economists"]

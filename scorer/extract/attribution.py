@@ -2297,6 +2297,11 @@ def _verb_hit(
     semicolon = text.find(";", cue.end, sentence.end)
     clause_end = semicolon if semicolon >= 0 else sentence.end
     clause_end = _next_subject_clause(tokens, after_index, clause_end, lex)
+    if any(t[0].lower() in lex.verbs for t in tokens if t[1] < span[0]):
+        # A verb inside what another one reports ("He said the volunteers counted
+        # three children and that 75 were missing") reports up to the next "and
+        # that", which the outer verb goes on with.
+        clause_end = _and_that(tokens, after_index, clause_end)
     hit = _Hit(start, cue.end, (cue.end, clause_end), sources, cue.word, True)
     hit.reports = _reports(text, cue.end, clause_end, lex)
     return hit
@@ -2313,6 +2318,17 @@ def _before_determiner(tokens: _Tokens, span: tuple[int, int]) -> tuple[int, int
             end = tokens[_token_at(tokens, s) - 1][2]
             return span[0], end
     return span
+
+
+def _and_that(tokens: _Tokens, i: int, end: int) -> int:
+    """Where "and that" (or "but that") starts after token ``i``, before ``end``."""
+    for k in range(i, len(tokens) - 1):
+        tok, s, _ = tokens[k]
+        if s >= end:
+            break
+        if tok.lower() in ("and", "but") and tokens[k + 1][0].lower() == "that":
+            return s
+    return end
 
 
 def _next_subject_clause(tokens: _Tokens, i: int, end: int, lex: _Lexicon) -> int:
