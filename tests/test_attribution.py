@@ -581,6 +581,14 @@ def test_its_refers_to_the_body_the_sentence_before_opens_with():
     assert chain_of(text, "96,200")[1:] == ["Regional Water Commission"]
 
 
+def test_a_body_a_sentence_opens_with_ends_before_a_connecting_word():
+    text = (
+        "Government and central bank at odds over inflation\n\n"
+        "The government's growth forecast of 3.1% was criticised."
+    )
+    assert chain_of(text, "3.1%")[1:] == ["government"]
+
+
 def test_a_generic_phrase_takes_the_body_named_most_often():
     text = (
         "The Regional Forestry Commission said 300 fires burned. The commission "

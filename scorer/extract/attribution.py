@@ -3104,6 +3104,9 @@ _OPENING_NAME = re.compile(
 )
 
 
+_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|for|on|and|the))+$")
+
+
 def _note_subject(sentence: _Sentence, ctx: _Context) -> None:
     """Note the organisation a sentence without attribution opens with ("The
     National Forestry Commission gives lower numbers."), as a mention for later
@@ -3111,7 +3114,7 @@ def _note_subject(sentence: _Sentence, ctx: _Context) -> None:
     match = _OPENING_NAME.match(ctx.text, sentence.start, sentence.end)
     if match is None:
         return
-    name = match.group(1).rstrip(".")
+    name = _TRAILING_CONNECTORS.sub("", match.group(1).rstrip("."))
     registry = ctx.registry
     info = registry.describe(name)
     if info.kind != "primary" or len(name.split()) < 2 and not info.known:
