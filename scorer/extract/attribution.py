@@ -2296,8 +2296,11 @@ def _verb_hit(
     # or where a clause with a named subject of its own begins.
     semicolon = text.find(";", cue.end, sentence.end)
     clause_end = semicolon if semicolon >= 0 else sentence.end
-    clause_end = _next_subject_clause(tokens, after_index, clause_end, lex)
-    if any(t[0].lower() in lex.verbs for t in tokens if t[1] < span[0]):
+    if "," in text[cue.end : clause_end]:
+        clause_end = _next_subject_clause(tokens, after_index, clause_end, lex)
+    if " that" in text[cue.end : clause_end] and any(
+        t[0].lower() in lex.verbs for t in tokens[: _token_at(tokens, span[0])]
+    ):
         # A verb inside what another one reports ("He said the volunteers counted
         # three children and that 75 were missing") reports up to the next "and
         # that", which the outer verb goes on with.
