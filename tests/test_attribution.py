@@ -215,6 +215,23 @@ def test_single_source_cues(text, needle, expected):
             "6.8%",
             ["office"],
         ),
+        # Demands and readings are their subject's.
+        ("The union seeks 11% more pay.", "11%", ["union"]),
+        ("Harbour Weather logged 47.1C on Sunday.", "47.1C", ["Harbour Weather"]),
+        # A possessive description or "one of ..." after a name is its apposition.
+        (
+            "Mira Kallas, its general secretary, said 8,200 workers were on strike.",
+            "8,200",
+            ["Mira Kallas"],
+        ),
+        (
+            "Harbour Freight, one of the country's largest logistics groups, said "
+            "about 70,000 containers were stranded.",
+            "70,000",
+            ["Harbour Freight"],
+        ),
+        # An occasion told is no outlet; the publisher told is no extra link.
+        ("Officials told a news conference that 40 people died.", "40", ["Officials"]),
         # Anonymous sources keep what makes them sources.
         (
             "The plant lost $4 million a day, people familiar with the matter said.",
@@ -274,6 +291,12 @@ def test_single_source_cues(text, needle, expected):
 )
 def test_wire_attribution_forms(text, needle, expected):
     assert chain_of(text, needle)[1:] == expected
+
+
+def test_telling_the_publisher_adds_no_link():
+    text = "Officials told the Herald that 40 people died."
+    chain = chain_of(text, "40", outlet="harbourherald.co.uk")
+    assert chain == ["harbourherald.co.uk", "Officials"]
 
 
 def test_first_link_is_the_publisher_with_its_kind():

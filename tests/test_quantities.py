@@ -198,6 +198,7 @@ def test_lower_bounds_leave_high_open(text: str) -> None:
         ("Under 900 refugees returned.", ""),
         ("Nearly 900 refugees returned.", "nearly"),
         ("Almost 900 refugees returned.", "almost"),
+        ("The toll is heading for 900.", "heading for"),
         ("The toll could be as high as 900.", "as high as"),
     ],
 )
@@ -403,6 +404,11 @@ def test_the_step_of_a_change_to_a_new_level_is_relative() -> None:
 def test_children_and_survivors_are_counted_apart_from_people() -> None:
     found = find_quantities("Three children and 41 survivors among 120 people.")
     assert [m.noun for m in found] == ["children", "rescued", "people"]
+
+
+def test_bitcoin_is_a_currency() -> None:
+    q = only("The gang demanded 140 bitcoin.").quantity
+    assert (q.low, q.unit) == (140, "btc")
 
 
 def test_families_and_households_are_not_people() -> None:

@@ -138,6 +138,8 @@ class _Lexicon:
     person_pronouns: frozenset[str]
     # Participles that go on with what a speaker said: ", adding that ...".
     continuing: frozenset[str]
+    # What "told" may be followed by that is an occasion, not an outlet.
+    audiences: frozenset[str]
     first_person: frozenset[str]
     own_possessives: frozenset[str]
     # The same as written in a text: "its", "Its".
@@ -485,6 +487,7 @@ def _compile_lexicon(
         pronouns=_words(words.get("pronouns", [])),
         person_pronouns=_words(words.get("person_pronouns", [])),
         continuing=_words(att.get("continuing_verbs", [])),
+        audiences=_words(att.get("audiences", [])),
         first_person=_words(words.get("first_person", [])),
         own_possessives=_words(words.get("own_possessives", [])),
         own_possessive_forms=frozenset(
@@ -967,7 +970,14 @@ def _is_publisher(name: str, publisher: str, registry: SourceRegistry) -> bool:
     squash_pub, canonical_pub = _publisher_key(publisher, registry)
     if squash and squash == squash_pub:
         return True
+    short = squash[3:] if squash.startswith("the") else ""
+    if len(short) >= _SHORT_NAME and squash_pub.endswith(short) and "." in publisher:
+        return True  # "the Herald" in harbourherald.co.uk, "the Times" in nytimes.com
     return canonical == canonical_pub
+
+
+# The fewest letters of a short name ("the Herald") a publisher's domain may end in.
+_SHORT_NAME = 4
 
 
 def _publisher_key(name: str, registry: SourceRegistry) -> tuple[str, str]:
@@ -2262,9 +2272,14 @@ def _verb_hit(
             obj = _before_determiner(tokens, obj)  # "told Reuters the company would"
             obj_text = text[obj[0] : obj[1]]
             kind = ctx.registry.describe(obj_text).kind
-            if kind in ("outlet", "wire") or _is_publisher(
-                obj_text, ctx.publisher, ctx.registry
+            if (
+                kind in ("outlet", "wire")
+                and obj_text.split()[-1].lower() not in lex.audiences
+                and not _is_publisher(obj_text, ctx.publisher, ctx.registry)
             ):
+                # The outlet the source told, unless it is the publisher itself
+                # ("told the Herald" in the Herald), or an occasion ("told a news
+                # conference").
                 sources = [_Source(obj_text, obj[0]), *sources]
             after_index = _token_at(tokens, obj[1])
     rest = _first_tokens(tokens, after_index, 2, lex.between)
@@ -2693,6 +2708,10 @@ def _appositive(piece: str, lex: _Lexicon) -> bool:
     first = words[0].lower()
     if first in ("a", "an") and len(words) > 1:
         return True  # "a Lisbon-based insurer", "a UN official": a description
+    if first in lex.own_possessives and len(words) > 1:
+        return True  # "Mira Kallas, its general secretary, said"
+    if first == "one" and len(words) > 2 and words[1].lower() == "of":
+        return True  # "X, one of the largest logistics groups, said"
     if first == "the" and len(words) > 1:
         return not words[1][:1].isupper() or bool(_is_role(lex, words[1]))
     if first.endswith("s") and _is_role(lex, first[:-1]):
