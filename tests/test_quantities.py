@@ -406,6 +406,11 @@ def test_children_and_survivors_are_counted_apart_from_people() -> None:
     assert [m.noun for m in found] == ["children", "rescued", "people"]
 
 
+def test_a_range_before_a_month_word_that_is_no_date_stays_a_range() -> None:
+    q = only("Some 300 to 400 May Day marchers came.").quantity
+    assert (q.low, q.high) == (300, 400)
+
+
 def test_bitcoin_is_a_currency() -> None:
     q = only("The gang demanded 140 bitcoin.").quantity
     assert (q.low, q.unit) == (140, "btc")
@@ -524,6 +529,9 @@ def test_relative_claims_are_factors(text: str, factor: float) -> None:
         "The bill passed 52-48 in the senate.",
         "Residents of Block P2 and Route R5 fled; N95 masks ran out.",
         "For inquiries call (086) 211-3456.",
+        "Call 01632 960 718 for help.",
+        "Deaths were recorded between 9 and 20 July.",
+        "The port shut from 9 to 12 June.",
         "The embassy is at 221B Elm Street and the office at 10 Harbour Road.",
         "The 2025-26 budget allocates more; the 2024/25 one had lapsed.",
         "The rule is set out in Section 12(3) and clause 4(b)(ii).",

@@ -536,7 +536,16 @@ def _build_grammar(
     dash = f"[{_DASHES}]"
     vague = data["vague"]
     rel = data["relative"]
-    range_cont = rf"(?!{_SP}?{dash}{_SP}?(?:{currency})?\d)"
+    months_ahead = (
+        "(?-i:" + "|".join(sorted(data["dates"]["months"], key=len, reverse=True)) + ")"
+    )
+    # A range runs on into no dash, and a range of days into no month: "between 9
+    # and 20 July" is a date ("300 to 400 May Day marchers" is not).
+    day_month = rf"{_SP}+{months_ahead}\b"
+    range_cont = (
+        rf"(?!{_SP}?{dash}{_SP}?(?:{currency})?\d)"
+        rf"(?!(?<=[^\d.,]\d){day_month})(?!(?<=[^\d.,]\d\d){day_month})"
+    )
     months = (
         "(?-i:" + "|".join(sorted(data["dates"]["months"], key=len, reverse=True)) + ")"
     )
@@ -557,13 +566,14 @@ def _build_grammar(
         [
             r"https?://\S+|www\.\S+",
             # Phone numbers: three digit groups or more ("+44 20 7946 0958").
-            r"(?:\+|\b)\d{1,4}(?:[ -]\d{2,4}){2,}\b|\+\d[\d -]{6,}\d",
+            r"(?:\+|\b)\d{1,5}(?:[ -]\d{2,4}){2,}\b|\+\d[\d -]{6,}\d",
             r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
             r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
             r"\b\d{1,2}/\d{1,2}\b(?!/)",
             rf"\b{months}\.?{_SP}+{day}\b(?:{_SP}*[{_DASHES}]{_SP}*{day}\b)?"
             rf"(?:,?{_SP}+\d{{4}}\b)?",
-            rf"\b{day}(?:{_SP}*[{_DASHES}]{_SP}*{day})?{_SP}+(?:of{_SP}+)?{months}\b\.?"
+            rf"\b{day}(?:(?:{_SP}*[{_DASHES}]{_SP}*|{_SP}+(?:and|to){_SP}+){day})?"
+            rf"{_SP}+(?:of{_SP}+)?{months}\b\.?"
             rf"(?:,?{_SP}+\d{{4}}\b)?",
             rf"\b{months}\.?,?{_SP}+\d{{4}}\b",
             rf"\b\d{{1,2}}(?::\d{{2}}){{1,2}}(?:{_SP}*(?:a\.m\.|p\.m\.|am\b|pm\b))?",
