@@ -411,6 +411,16 @@ def test_a_range_before_a_month_word_that_is_no_date_stays_a_range() -> None:
     assert (q.low, q.high) == (300, 400)
 
 
+def test_a_counted_noun_used_as_a_modifier_gives_way_to_its_head() -> None:
+    found = find_quantities(
+        "Hackers stole 1.3 million patient records from 460 patients."
+    )
+    assert [(m.noun, m.quantity.unit) for m in found] == [
+        ("records", "records"),
+        ("patients", "people"),
+    ]
+
+
 def test_bitcoin_is_a_currency() -> None:
     q = only("The gang demanded 140 bitcoin.").quantity
     assert (q.low, q.unit) == (140, "btc")

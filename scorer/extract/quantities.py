@@ -1243,6 +1243,14 @@ def _find_noun(text: str, pos: int, lex: UnitLexicon) -> _Noun:
         for synonym in der.nouns_by_first.get(lw, ()):
             n = len(synonym)
             if tuple(lowered[i : i + n]) == synonym:
+                head = _head_after_modifier(lowered, i + n, synonym, lex)
+                if head:  # "1.3 million patient records": records, not patients
+                    return _Noun(
+                        noun=head,
+                        surface=text[words[i][1] : words[i + n][2]],
+                        unit=head,
+                        end=words[i + n][2],
+                    )
                 canonical = lex.nouns[" ".join(synonym)]
                 surface = text[words[i][1] : words[i + n - 1][2]]
                 return _Noun(
@@ -1272,6 +1280,29 @@ def _find_noun(text: str, pos: int, lex: UnitLexicon) -> _Noun:
             noun=word.lower(), surface=word, unit=der.demonym_unit, end=end, known=True
         )
     return _unknown_noun(text, words[:run_end], der)
+
+
+def _head_after_modifier(
+    lowered: list[str], j: int, synonym: tuple[str, ...], lex: UnitLexicon
+) -> str:
+    """The plural noun right after a counted noun used in the singular as its
+    modifier ("patient records", "worker visas"), when the table does not know it;
+    ``""`` otherwise."""
+    der = lex._derived
+    if j >= len(lowered) or _looks_plural(synonym[-1], der):
+        return ""
+    word = lowered[j]
+    if (
+        word.isalpha()
+        and _looks_plural(word, der)
+        and not word.endswith(der.not_noun_endings)
+        and word not in der.function_words
+        and word not in der.durations
+        and word not in lex.nouns
+        and not der.nouns_by_first.get(word)
+    ):
+        return word
+    return ""
 
 
 def _is_demonym(word: str, der: _Derived) -> bool:
