@@ -230,6 +230,13 @@ def test_single_source_cues(text, needle, expected):
             "70,000",
             ["Harbour Freight"],
         ),
+        # A quoted "we" is the speaker's, not the publisher's.
+        (
+            "Priya Raman spoke on Monday. “We have put the cost of recovery at $22 "
+            "million so far, and that number will rise,” Raman said.",
+            "$22 million",
+            ["Priya Raman"],
+        ),
         # An occasion told is no outlet; the publisher told is no extra link.
         ("Officials told a news conference that 40 people died.", "40", ["Officials"]),
         # Anonymous sources keep what makes them sources.

@@ -2260,6 +2260,10 @@ def _verb_hit(
     before = _token_at(tokens, span[0]) - 1
     if before >= 0 and tokens[before][0].lower() == "than":
         return None  # "a bigger move than analysts had expected": a comparison
+    if phrase.split()[0].lower() in lex.first_person and _inside_quotation(
+        text, sentence.start, span[0]
+    ):
+        return None  # '"We have put the cost at $22m," Raman said': Raman's "we"
     if not all(
         span[1] <= c0 or span[0] >= c1 or span == (c0, c1) for c0, c1 in claimed
     ):
@@ -2382,6 +2386,12 @@ def _next_subject_clause(tokens: _Tokens, i: int, end: int, lex: _Lexicon) -> in
 
 
 _REPORTED_CONTENT = re.compile(r"[\d\"“:;]|\bthat\b")
+
+
+def _inside_quotation(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened after ``start`` and not closed."""
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _closing_circumstance(text: str, start: int, end: int, lex: _Lexicon) -> bool:
