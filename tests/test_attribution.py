@@ -230,6 +230,19 @@ def test_single_source_cues(text, needle, expected):
             "70,000",
             ["Harbour Freight"],
         ),
+        # The figure a clause compares its own with is its source's too.
+        (
+            "Figures from the Harbour Port Authority show 47,500 containers "
+            "stranded, up from 41,000 on Wednesday.",
+            "41,000",
+            ["Harbour Port Authority"],
+        ),
+        (
+            "Demand hit 58,940 megawatts, grid operator Voltra said in a statement, "
+            "beating the previous record of 56,300 megawatts.",
+            "56,300",
+            ["Voltra"],
+        ),
         # A quoted "we" is the speaker's, not the publisher's.
         (
             "Priya Raman spoke on Monday. “We have put the cost of recovery at $22 "

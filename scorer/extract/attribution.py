@@ -2304,9 +2304,16 @@ def _verb_hit(
     start = min(first_piece, span[0])
     if ends_here and span[0] > sentence.start + 2:
         scope_end = span[0]
-        if len(rest) > 1 and rest[0][0] == "," and rest[1][0].lower() in lex.continuing:
-            # "..., X told reporters, adding that 60 were missing": what X said, on
-            # both sides of the verb.
+        if (
+            len(rest) > 1
+            and rest[0][0] == ","
+            and (
+                rest[1][0].lower() in lex.continuing
+                or _list_goes_on(tokens, _token_at(tokens, rest[0][1]), lex)
+            )
+        ):
+            # "..., X told reporters, adding that 60 were missing" (or "..., beating
+            # the record of 56,300"): what X said, on both sides of the verb.
             scope_end = sentence.end
         return _Hit(
             start, cue.end, (sentence.start, scope_end), sources, cue.word, True, True
@@ -2925,13 +2932,42 @@ def _phrase_end(tokens: _Tokens, pos: int, sentence: _Sentence, lex: _Lexicon) -
 
 def _list_goes_on(tail: _Tokens, k: int, lex: _Lexicon) -> bool:
     """Whether the comma at ``tail[k]`` joins one more figure with no verb of its
-    own (", and more than 30,000 since 2014"), not another clause."""
-    if k + 2 >= len(tail) or tail[k + 1][0].lower() not in ("and", "or"):
+    own (", and more than 30,000 since 2014", ", up from 41,000 on Wednesday"), not
+    another clause."""
+    if k + 2 < len(tail) and tail[k + 1][0].lower() in ("and", "or"):
+        nxt = tail[k + 2][0]
+        return nxt[:1].isdigit() or nxt.lower() in _FIGURE_OPENERS
+    words = [t[0] for t in tail[k + 1 : k + 7]]
+    if not words or words[0].lower() not in _COMPARED:
         return False
-    nxt = tail[k + 2][0]
-    return nxt[:1].isdigit() or nxt.lower() in _FIGURE_OPENERS
+    for n, word in enumerate(words):
+        if word[:1].isdigit() or word[:1] in "$€£":
+            # "up from 41,000", "beating the previous record of 56,300"
+            return n > 0 and all(
+                w.isalpha() and w.islower() and w not in lex.verbs for w in words[1:n]
+            )
+    return False
 
 
+# Words between a comma and the figure a clause compares its own with: ", up from
+# 41,000", ", compared with 35,000", ", beating the previous record of ...".
+_COMPARED = frozenset(
+    {
+        "up",
+        "down",
+        "from",
+        "compared",
+        "with",
+        "to",
+        "against",
+        "versus",
+        "than",
+        "beating",
+        "topping",
+        "after",
+        "before",
+    }
+)
 # Words that open a figure after "and": "and more than 30,000", "and about 40".
 _FIGURE_OPENERS = frozenset(
     {
