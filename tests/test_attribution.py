@@ -243,6 +243,13 @@ def test_single_source_cues(text, needle, expected):
             "56,300",
             ["Voltra"],
         ),
+        # A possessor opening a contrasting clause speaks for its clause.
+        (
+            "Dr Tunde Adeyemi runs the unit. Calls rose 38% in a week, according to "
+            "the ministry, while Adeyemi's estimate is a rise of 50%.",
+            "50%",
+            ["Tunde Adeyemi"],
+        ),
         # A quoted "we" is the speaker's, not the publisher's.
         (
             "Priya Raman spoke on Monday. “We have put the cost of recovery at $22 "

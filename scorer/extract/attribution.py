@@ -2825,7 +2825,8 @@ def _local_hit(
             phrase = text[lo : tokens[index][2]]  # a name ending in 's: "Sotheby's"
         name = _clean(phrase, lex)
         if not name or not (
-            _is_sourcey(phrase, lex, ctx.registry) or name in ctx.acronyms()
+            _is_sourcey(phrase, lex, ctx.registry)
+            or name in ctx.acronyms()
         ):
             return None
         if re.search(r"\d", cue.word) and not (
@@ -2849,7 +2850,7 @@ def _local_hit(
         scope = (lo, sentence.end)
     elif own or (
         cue.kind == "possessive"
-        and not text[sentence.start : lo].strip(_QUOTES_AND)
+        and _CLAUSE_OPENING.search(text[sentence.start : lo]) is not None
         and not re.search(r"\d", cue.word)
     ):
         # The subject's own estimate is what its clause goes on to state, and so is
@@ -2861,6 +2862,11 @@ def _local_hit(
 
 
 _QUOTES_AND = "\"'“”‘’( "
+# What may stand before a possessor that is its clause's subject: nothing, or a comma
+# (or semicolon) with a contrasting conjunction: ", while Adeyemi's estimate is 50%".
+_CLAUSE_OPENING = re.compile(
+    r"(?:^[\"'“‘(\s]*|[,;]\s*(?:while|whereas|but|although|though|yet)\s+)$"
+)
 
 
 def _names_source(name: str, ctx: _Context) -> bool:
