@@ -1122,6 +1122,13 @@ class _Context:
             self._names = found
         return self._names
 
+    def acronym(self, name: str) -> str | None:
+        """The full name of an acronym the segment gives in brackets ("Conafor"
+        after "National Forestry Commission (Conafor)"), or None."""
+        if " " in name or f"({name})" not in self.text:
+            return None  # found in text without reading every acronym of it
+        return self.acronyms().get(name)
+
     def acronyms(self) -> dict[str, str]:
         if self._acronyms is None:
             found: dict[str, str] = {}
@@ -2825,8 +2832,7 @@ def _local_hit(
             phrase = text[lo : tokens[index][2]]  # a name ending in 's: "Sotheby's"
         name = _clean(phrase, lex)
         if not name or not (
-            _is_sourcey(phrase, lex, ctx.registry)
-            or name in ctx.acronyms()
+            _is_sourcey(phrase, lex, ctx.registry) or ctx.acronym(name) is not None
         ):
             return None
         if re.search(r"\d", cue.word) and not (
@@ -2878,7 +2884,7 @@ def _names_source(name: str, ctx: _Context) -> bool:
         or bool(_classify(name, lex))
         or _looks_like_person(name, lex)
         or name.lower() in ctx.names()
-        or name in ctx.acronyms()
+        or ctx.acronym(name) is not None
     )
 
 
@@ -3062,7 +3068,7 @@ def _resolve(source: _Source, ctx: _Context) -> None:
         source.words = _content_words(name, registry)
         return
     # An acronym the text gave in brackets, also one written like a word ("Conafor").
-    acronym = ctx.acronyms().get(name) if " " not in name else None
+    acronym = ctx.acronym(name)
     if acronym is not None and registry.lookup(name) is None:
         name = acronym
     info = registry.describe(name)
