@@ -250,6 +250,18 @@ def test_single_source_cues(text, needle, expected):
             "50%",
             ["Tunde Adeyemi"],
         ),
+        # Readings and operators are sources; "finds" closes a headline.
+        (
+            "The Harbour Weather Institute's highest official reading was 46.2C.",
+            "46.2C",
+            ["Harbour Weather Institute"],
+        ),
+        ("The operator's estimate is 1.3 million.", "1.3 million", ["operator"]),
+        (
+            "Heatwave killed 1,240 people, university study finds",
+            "1,240",
+            ["university study"],
+        ),
         # A quoted "we" is the speaker's, not the publisher's.
         (
             "Priya Raman spoke on Monday. “We have put the cost of recovery at $22 "
