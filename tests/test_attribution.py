@@ -632,6 +632,14 @@ def test_a_body_a_sentence_opens_with_ends_before_a_connecting_word():
     assert chain_of(text, "3.1%")[1:] == ["government"]
 
 
+def test_a_company_named_like_a_person_is_what_the_operator_refers_to():
+    text = (
+        "Harbour Health Partners said 1.3 million records were exposed. In a "
+        "statement, the operator said 460 patients had been diverted."
+    )
+    assert chain_of(text, "460")[1:] == ["Harbour Health Partners"]
+
+
 def test_a_generic_phrase_takes_the_body_named_most_often():
     text = (
         "The Regional Forestry Commission said 300 fires burned. The commission "
