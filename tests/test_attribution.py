@@ -269,6 +269,12 @@ def test_single_source_cues(text, needle, expected):
             "$22 million",
             ["Priya Raman"],
         ),
+        (
+            "Lena Varga, Brightwater's head of threat intelligence, said recovery "
+            "could cost $35 million.",
+            "$35 million",
+            ["Lena Varga"],
+        ),
         # An occasion told is no outlet; the publisher told is no extra link.
         ("Officials told a news conference that 40 people died.", "40", ["Officials"]),
         # Anonymous sources keep what makes them sources.

@@ -2736,6 +2736,8 @@ def _appositive(piece: str, lex: _Lexicon) -> bool:
         return True  # "Mira Kallas, its general secretary, said"
     if first == "one" and len(words) > 2 and words[1].lower() == "of":
         return True  # "X, one of the largest logistics groups, said"
+    if _is_possessive(words[0]) and len(words) > 1 and _is_role(lex, words[1]):
+        return True  # "Lena Varga, Brightwater's head of research, said"
     if first == "the" and len(words) > 1:
         return not words[1][:1].isupper() or bool(_is_role(lex, words[1]))
     if first.endswith("s") and _is_role(lex, first[:-1]):
