@@ -1705,21 +1705,7 @@ def _sentence_hits(
                 hit = _local_hit(cue, sentence, tokens, ctx)
             if hit is not None:
                 hits.append(hit)
-                subject_end = max(
-                    (
-                        s.start + len(s.surface)
-                        for s in hit.sources
-                        if s.start < cue.start
-                    ),
-                    default=hit.start,
-                )
-                if phase == "verb" and _ELIDED.search(text, subject_end, cue.start):
-                    # The subject and the verb, not the clause between them: in "X
-                    # estimated A ..., and said B" the first verb shares X.
-                    claimed.append((hit.start, subject_end))
-                    claimed.append((cue.start, hit.end))
-                else:
-                    claimed.append((hit.start, hit.end))
+                claimed.extend(_claimed_by(hit, cue, phase, text))
     for citing in pending_citing:
         if any(h.start <= citing.start and citing.end <= h.end for h in hits):
             continue  # read already as part of a subject: "Reuters, citing X, said"
@@ -1739,6 +1725,20 @@ def _sentence_hits(
             if source.link is not None:
                 ctx.mentions.append(source)
     return hits
+
+
+def _claimed_by(hit: _Hit, cue: _Cue, phase: str, text: str) -> list[tuple[int, int]]:
+    """The spans a hit takes from the other cues of its sentence: all of it, or for a
+    verb reached from its subject across another clause only the subject and the
+    verb ("X estimated A ..., and said B": the first verb shares X)."""
+    if phase == "verb":
+        subject_end = max(
+            (s.start + len(s.surface) for s in hit.sources if s.start < cue.start),
+            default=hit.start,
+        )
+        if _ELIDED.search(text, subject_end, cue.start):
+            return [(hit.start, subject_end), (cue.start, hit.end)]
+    return [(hit.start, hit.end)]
 
 
 # A clause between a subject and a later verb of its own: "X estimated A, and said".
@@ -3132,21 +3132,21 @@ def _fact_box_hits(
     """Credits in brackets after the figures of a short line of its own, a fact box
     or a key-figures list ("1,600: homes destroyed (state government)")."""
     p_start, p_end = paragraphs[sentence.paragraph]
-    if (
-        p_end - p_start > _FACT_BOX_MAX
-        or (sentence.start, sentence.end) != (p_start, p_end)
-        or not ctx.text.endswith(")", p_start, p_end)
-        and "(" not in ctx.text[p_start:p_end]
+    if p_end - p_start > _FACT_BOX_MAX or (sentence.start, sentence.end) != (
+        p_start,
+        p_end,
     ):
         return []
     line = ctx.text[p_start:p_end]
+    if "(" not in line:
+        return []
     lex = ctx.registry.lexicon
     hits = []
     floor = 0
     for match in _CREDIT_BRACKET.finditer(line):
         piece = line[floor : match.start()]
         cut = max(m.end() for m in _FACT_SEPARATORS.finditer(piece))
-        if not re.search(r"\d", piece[cut:]):
+        if not _FIGURE.search(piece, cut):
             floor = match.end()
             continue
         words = match.group(1).split()
@@ -3253,14 +3253,14 @@ def _antecedent_generic(name: str, ctx: _Context) -> _Source | None:
     # not a water commission cited once in between.
     best: _Source | None = None
     best_count = 0
+    named = Counter(m.link for m in ctx.mentions)
     for mention in reversed(ctx.mentions):
         if mention.link is None or mention.link.kind == "publisher":
             continue
         if _head_word(mention.surface) in lex.documents:
             continue  # "officials" are not the "Official figures" named before
         if pattern.search(f"{mention.descriptor} {mention.surface}".lower()):
-            link = mention.link
-            count = sum(m.link == link for m in ctx.mentions)
+            count = named[mention.link]
             if count > best_count:
                 best, best_count = mention, count
     if best is not None:

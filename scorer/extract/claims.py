@@ -557,7 +557,9 @@ def extract_claims(
     mentions = [
         _money_measure(m, doc.text, sentences[i], res.frames, money, verbs)
         if not m.noun and res.units.dimensions.get(m.quantity.unit) == "money"
-        else _money_measure(m, doc.text, sentences[i], res.frames, shares, verbs)
+        else _money_measure(
+            m, doc.text, sentences[i], res.frames, shares, verbs, of_is_base=True
+        )
         if not m.noun and m.quantity.unit == SHARE_UNIT and shares
         else m
         for m, i in zip(mentions, sentence_of, strict=True)
@@ -1007,6 +1009,7 @@ def _money_measure(
     frames: Frames,
     measures: Mapping[str, str],
     verbs: frozenset[str] = frozenset(),
+    of_is_base: bool = False,
 ) -> QuantityMention:
     """A sum of money with no counted noun takes the measure its clause names, with
     the kind-words before it ([money] of frames.toml): "insured losses of $20bn" ->
@@ -1015,10 +1018,12 @@ def _money_measure(
     marker ("the fires could cost $250bn") is a verb, and passed over. A share reads
     its measure the same way from ``measures`` ([share]): "core inflation rose to
     5.9%" -> "core inflation", "raised the base rate to 7.25%" -> "rate". ``verbs``
-    (of saying) are no kind-words: "economists see inflation at 6%"."""
+    (of saying) are no kind-words: "economists see inflation at 6%". With
+    ``of_is_base`` (shares), an "of" right after the figure names its base, not its
+    measure: "a deficit of 4.1% of GDP"."""
     ahead = _WORD_OR_MARK_RE.findall(text[mention.end : sentence[1]])[:6]
-    if measures is frames.share_measure_of and ahead and ahead[0].lower() == "of":
-        ahead = []  # "a deficit of 4.1% of GDP": what the share is of, not its measure
+    if of_is_base and ahead and ahead[0].lower() == "of":
+        ahead = []
     if ahead and ahead[0].lower() in _MONEY_AFTER:
         ahead = ahead[1:]
         if ahead and ahead[0].lower() == "of":

@@ -536,18 +536,15 @@ def _build_grammar(
     dash = f"[{_DASHES}]"
     vague = data["vague"]
     rel = data["relative"]
-    months_ahead = (
+    months = (
         "(?-i:" + "|".join(sorted(data["dates"]["months"], key=len, reverse=True)) + ")"
     )
     # A range runs on into no dash, and a range of days into no month: "between 9
     # and 20 July" is a date ("300 to 400 May Day marchers" is not).
-    day_month = rf"{_SP}+{months_ahead}\b"
+    day_month = rf"{_SP}+{months}\b"
     range_cont = (
         rf"(?!{_SP}?{dash}{_SP}?(?:{currency})?\d)"
         rf"(?!(?<=[^\d.,]\d){day_month})(?!(?<=[^\d.,]\d\d){day_month})"
-    )
-    months = (
-        "(?-i:" + "|".join(sorted(data["dates"]["months"], key=len, reverse=True)) + ")"
     )
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d|,\d{3})"
     share = rf"[\d.,]+(?:{_SP}?%)?"
@@ -1298,8 +1295,7 @@ def _head_after_modifier(
         and not word.endswith(der.not_noun_endings)
         and word not in der.function_words
         and word not in der.durations
-        and word not in lex.nouns
-        and not der.nouns_by_first.get(word)
+        and not der.nouns_by_first.get(word)  # any synonym starting with the word
     ):
         return word
     return ""
